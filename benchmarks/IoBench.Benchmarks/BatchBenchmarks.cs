@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
+using IoBench.Core.Workloads;
+
+namespace IoBench.Benchmarks;
+
+/// <summary>
+/// One batch = N operations of a workload under a strategy. Each workload family derives one class from this and
+/// names its workload; the parameters and the measured method are the same for all, so every report has one shape.
+/// Mean is the time of the whole batch (OperationsPerInvoke = 1), the figure compared with N x L and max(L).
+/// </summary>
+public abstract class BatchBenchmarks
+{
+    private ProbedWorkload? _workload;
+    private IStrategy? _strategy;
+
+    protected static SuiteSettings Settings { get; } = SuiteSettings.FromEnvironment();
+
+    [ParamsSource(nameof(StrategyValues))]
+    public StrategyKind Strategy { get; set; }
+
+    [ParamsSource(nameof(OpsValues))]
+    public int N { get; set; }
+
+    /// <summary>K for Channel and Bounded: 0 = no limit of the strategy's own (every other strategy runs only with 0).</summary>
+    [ParamsSource(nameof(LimitValues))]
+    public int K { get; set; }
+
+    // The twelve strategies (or the --strategies subset): each is a permanent benchmark ID.
+    public static IEnumerable<StrategyKind> StrategyValues() => Settings.Strategies;
+
+    // N from 1 (the latency itself) to 1000 (where thread-per-operation and pool starvation show).
+    public static IEnumerable<int> OpsValues() => Settings.Ops;
+
+    // 0: unbounded, the asyncio.gather case; Settings.Limit (10): the waves of ceil(N/K) x L.
+    public static IEnumerable<int> LimitValues() => [0, Settings.Limit];
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _workload = new ProbedWorkload(CreateWorkload(Settings));
+        using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
+        await _workload.SetupAsync(setupDeadline.Token);
+        _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K);
+    }
+
+    [Benchmark]
+    public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout);
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        if (_workload is null)
+        {
+            return;
+        }
+
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        Console.WriteLine(new BatchMetrics(_workload.PeakThreads, _workload.SyncPercent, _workload.Calls, minWorkers, minIo).ToLine());
+        await _workload.DisposeAsync();
+        _workload = null;
+    }
+
+    /// <summary>The workload this class measures, configured from the settings.</summary>
+    protected abstract IWorkload CreateWorkload(SuiteSettings settings);
+}

@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Running;
+using IoBench.Core.Strategies;
+
+namespace IoBench.Benchmarks.Columns;
+
+/// <summary>
+/// A benchmark case read as a batch: its strategy, N and K, and the key of its workload configuration (the type plus
+/// every other parameter, such as a pool size), so that rows of the same workload can be compared.
+/// </summary>
+internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K, string WorkloadKey)
+{
+    public static BatchCase? From(BenchmarkCase benchmarkCase)
+    {
+        var parameters = benchmarkCase.Parameters;
+        if (parameters[nameof(BatchBenchmarks.Strategy)] is not StrategyKind strategy || parameters[nameof(BatchBenchmarks.N)] is not int n)
+        {
+            return null;
+        }
+
+        var k = parameters[nameof(BatchBenchmarks.K)] is int limit ? limit : 0;
+        var others = parameters.Items
+            .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
+            .Select(p => $"{p.Name}={p.Value}");
+        var key = $"{benchmarkCase.Descriptor.Type.FullName}|{benchmarkCase.Job.Id}|{string.Join(';', others)}";
+        return new BatchCase(benchmarkCase.Descriptor.Type, strategy, n, k, key);
+    }
+}

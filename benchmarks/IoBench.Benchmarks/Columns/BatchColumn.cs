@@ -1,0 +1,75 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
+
+namespace IoBench.Benchmarks.Columns;
+
+/// <summary>
+/// The shared shape of the theory columns: each reads the case as a batch and may look up other rows of the same
+/// workload in the summary (the Sequential N = 1 row measures L; the Sequential row at the same N is the speedup's base).
+/// </summary>
+public abstract class BatchColumn(SuiteSettings settings) : IColumn
+{
+    /// <summary>The suite's settings: the nominal L when no Sequential N = 1 row measured it.</summary>
+    protected SuiteSettings Settings { get; } = settings;
+
+    public abstract string Id { get; }
+
+    public abstract string ColumnName { get; }
+
+    public abstract string Legend { get; }
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 0;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => BatchCase.From(c) is not null);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        BatchCase.From(benchmarkCase) is { } batch ? Format(summary, benchmarkCase, batch) : "-";
+
+    public override string ToString() => ColumnName;
+
+    /// <summary>The cell text for a batch case.</summary>
+    internal abstract string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch);
+
+    /// <summary>The mean of a case in this summary, if it ran and succeeded.</summary>
+    internal static TimeSpan? MeanOf(Summary summary, BenchmarkCase benchmarkCase) =>
+        summary[benchmarkCase]?.ResultStatistics is { } statistics ? TimeSpan.FromTicks((long)(statistics.Mean / 100)) : null;
+
+    /// <summary>L measured by the Sequential N = 1 batch of the same workload, or the nominal L when that did not run.</summary>
+    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch)
+    {
+        var reference = FindMean(summary, batch, StrategyKind.Sequential, 1);
+        return reference is { } measured ? (measured, true) : (Settings.Latency, false);
+    }
+
+    /// <summary>The mean of the row of the same workload with another strategy and N (K = 0).</summary>
+    internal static TimeSpan? FindMean(Summary summary, BatchCase batch, StrategyKind strategy, int n)
+    {
+        foreach (var candidate in summary.BenchmarksCases)
+        {
+            if (BatchCase.From(candidate) is { } other && other.WorkloadKey == batch.WorkloadKey && other.Strategy == strategy && other.N == n && other.K == 0)
+            {
+                return MeanOf(summary, candidate);
+            }
+        }
+
+        return null;
+    }
+
+    internal static string Milliseconds(TimeSpan value) =>
+        value.TotalMilliseconds.ToString(value.TotalMilliseconds >= 100 ? "N0" : "N1", System.Globalization.CultureInfo.InvariantCulture) + " ms";
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using IoBench.Core.Settings;
+
+namespace IoBench.Benchmarks.Columns;
+
+/// <summary>Threads: the peak of thread-pool plus dedicated threads during the case's batches.</summary>
+public sealed class ThreadsColumn(SuiteSettings settings) : BatchColumn(settings)
+{
+    public override string Id => "IoBench.Threads";
+
+    public override string ColumnName => "Threads";
+
+    public override string Legend => "Peak threads that could run operations during the batches: thread-pool threads plus dedicated threads (Thread strategy, event loop)";
+
+    internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch) =>
+        BatchMetrics.From(summary[benchmarkCase]) is { PeakThreads: > 0 } metrics
+            ? metrics.PeakThreads.ToString(CultureInfo.InvariantCulture)
+            : "-";
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Columns;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
+
+namespace IoBench.Benchmarks.Exporters;
+
+/// <summary>
+/// The IoBench report: for each workload, a strategy x N matrix of measured batch times beside the two bounds,
+/// N×L and max(L), with the cells the plan did not run shown as such; headed by the environment of the run.
+/// Written next to BenchmarkDotNet's own reports as iobench-report.md, atomically (never half-written).
+/// </summary>
+public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
+{
+    public const string FileName = "iobench-report.md";
+
+    public string Name => "IoBenchBounds";
+
+    public void ExportToLog(Summary summary, ILogger logger) => logger.Write(Render(summary));
+
+    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger)
+    {
+        Directory.CreateDirectory(summary.ResultsDirectoryPath);
+        var path = Path.Combine(summary.ResultsDirectoryPath, FileName);
+        var temporary = path + ".partial";
+        File.WriteAllText(temporary, Render(summary));
+        File.Move(temporary, path, overwrite: true);
+        return [path];
+    }
+
+    public string Render(Summary summary)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# IoBench report").AppendLine();
+        text.AppendLine("N operations of latency L take N×L when nothing overlaps and max(L) when everything does.");
+        text.AppendLine("Each cell is the measured Mean of one batch and, in brackets, Mean/max(L): 1.0 = fully overlapped, N = fully sequential.").AppendLine();
+        AppendEnvironment(text, summary);
+
+        var filter = new CellPlanFilter(settings);
+        var columns = new LatencyColumn(settings);
+        foreach (var workload in summary.BenchmarksCases.Select(c => (Case: c, Batch: BatchCase.From(c))).Where(x => x.Batch is not null).GroupBy(x => x.Batch!.WorkloadKey))
+        {
+            var first = workload.First();
+            var (latency, measured) = columns.LatencyOf(summary, first.Batch!);
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {WorkloadTitle(first.Case)}").AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"L = {BatchColumn.Milliseconds(latency)} ({(measured ? "measured by Sequential at N = 1" : "nominal: Sequential N = 1 did not run")}).").AppendLine();
+            AppendMatrix(text, summary, workload.Select(x => (x.Case, x.Batch!)).ToList(), latency, filter);
+        }
+
+        return text.ToString();
+    }
+
+    private void AppendEnvironment(StringBuilder text, Summary summary)
+    {
+        text.AppendLine("## Environment").AppendLine().AppendLine("```");
+        foreach (var line in summary.HostEnvironmentInfo.ToFormattedString())
+        {
+            text.AppendLine(line);
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Runtimes: {summary.AllRuntimes}");
+        foreach (var job in summary.BenchmarksCases.Select(c => c.Job).DistinctBy(j => j.ResolvedId))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Job {job.ResolvedId}: {job.DisplayInfo}");
+        }
+
+        var pool = summary.Reports.Select(BatchMetrics.From).FirstOrDefault(m => m is not null);
+        text.AppendLine(pool is null
+            ? "Thread pool: not reported"
+            : string.Create(CultureInfo.InvariantCulture, $"Thread pool (benchmark process): min worker threads {pool.MinWorkerThreads}, min I/O threads {pool.MinIoThreads} (runtime defaults unless DOTNET_ThreadPool_* is set)"));
+        text.AppendLine(CultureInfo.InvariantCulture, $"Suite settings: {string.Join(' ', settings.ToEnvironment().Select(kv => $"{kv.Key}={kv.Value}"))}");
+        text.AppendLine("```").AppendLine();
+    }
+
+    private void AppendMatrix(StringBuilder text, Summary summary, List<(BenchmarkCase Case, BatchCase Batch)> cases, TimeSpan latency, CellPlanFilter filter)
+    {
+        var ops = settings.Ops;
+        text.Append("| Strategy |");
+        foreach (var n in ops)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" N = {n} |");
+        }
+
+        text.AppendLine().Append("|---|").AppendLine(string.Concat(ops.Select(_ => "---:|")));
+        text.Append("| *N×L (sequential bound)* |").AppendLine(string.Concat(ops.Select(n => $" *{BatchColumn.Milliseconds(Bounds.Sequential(n, latency))}* |")));
+        text.Append("| *max(L) (overlapped bound)* |").AppendLine(string.Concat(ops.Select(_ => $" *{BatchColumn.Milliseconds(Bounds.Overlapped(latency))}* |")));
+
+        foreach (var (strategy, k) in Rows())
+        {
+            text.Append(k == 0 ? $"| {strategy} |" : $"| {strategy} (K = {k}) |");
+            foreach (var n in ops)
+            {
+                var match = cases.FirstOrDefault(c => c.Batch.Strategy == strategy && c.Batch.N == n && c.Batch.K == k);
+                text.Append(' ').Append(Cell(summary, match.Case, strategy, n, k, latency, filter, cases.First().Case)).Append(" |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+    }
+
+    private IEnumerable<(StrategyKind Strategy, int K)> Rows()
+    {
+        foreach (var strategy in settings.Strategies)
+        {
+            yield return (strategy, 0);
+            if (Strategy.UsesLimit(strategy))
+            {
+                yield return (strategy, settings.Limit);
+            }
+        }
+    }
+
+    private string Cell(Summary summary, BenchmarkCase? benchmarkCase, StrategyKind strategy, int n, int k, TimeSpan latency, CellPlanFilter filter, BenchmarkCase sibling)
+    {
+        if (benchmarkCase is not null)
+        {
+            var report = summary[benchmarkCase];
+            if (report is null || !report.Success || BatchColumn.MeanOf(summary, benchmarkCase) is not { } mean)
+            {
+                return "**failed**";
+            }
+
+            return string.Create(CultureInfo.InvariantCulture, $"{BatchColumn.Milliseconds(mean)} ({Bounds.ConcurrencyFactor(mean, latency):0.00})");
+        }
+
+        var why = CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, CellPlanFilter.IsCpuBound(sibling), Environment.ProcessorCount);
+        return why switch
+        {
+            null => "filtered out",
+            _ when k != 0 && k >= n => "-",
+            _ => $"not run: {why}",
+        };
+    }
+
+    private static string WorkloadTitle(BenchmarkCase benchmarkCase)
+    {
+        var type = benchmarkCase.Descriptor.Type.Name.Replace("Benchmarks", string.Empty, StringComparison.Ordinal);
+        var others = benchmarkCase.Parameters.Items
+            .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
+            .Select(p => $"{p.Name} = {p.Value}")
+            .ToList();
+        return others.Count == 0 ? type : $"{type} ({string.Join(", ", others)})";
+    }
+}

@@ -1,0 +1,38 @@
+using BenchmarkDotNet.Running;
+using IoBench.Core.Settings;
+
+namespace IoBench.Benchmarks;
+
+/// <summary>
+/// With no arguments: runs the default suite non-interactively and writes the report. Every BenchmarkDotNet option
+/// still works; the suite's own options (--latency-ms, --ops, --limit, --strategies, --quick, ...) are taken out first.
+/// Exit codes: 0 all ran, 1 a benchmark failed, 2 bad input (nothing ran).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        SuiteSettings settings;
+        IReadOnlyList<string> benchmarkArgs;
+        try
+        {
+            settings = SuiteSettings.FromEnvironment().WithCommandLine(args, out benchmarkArgs);
+        }
+        catch (SettingsException e)
+        {
+            Console.Error.WriteLine($"iobench: error: {e.Message}");
+            return 2;
+        }
+
+        // The children BenchmarkDotNet starts inherit this environment, so they rebuild the same settings.
+        settings.Export();
+        var userChoseJob = benchmarkArgs.Any(a => a is "--job" or "-j");
+        var config = SuiteConfig.Create(settings, addJob: !userChoseJob);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultFilter(benchmarkArgs), config).ToArray();
+        return SuiteOutcome.ExitCode(summaries, benchmarkArgs);
+    }
+
+    /// <summary>Without a --filter BenchmarkDotNet asks which benchmarks to run; the suite runs them all instead.</summary>
+    private static string[] WithDefaultFilter(IReadOnlyList<string> args) =>
+        args.Any(a => a is "--filter" or "-f") ? [.. args] : [.. args, "--filter", "*"];
+}

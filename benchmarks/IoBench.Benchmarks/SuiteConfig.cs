@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Analysers;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Order;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Exporters;
+using IoBench.Benchmarks.Diagnosers;
+using IoBench.Core.Settings;
+using Perfolizer.Horology;
+
+namespace IoBench.Benchmarks;
+
+/// <summary>The suite's BenchmarkDotNet configuration: the batch job, the theory columns, diagnosers, exporters and the cell plan.</summary>
+public static class SuiteConfig
+{
+    /// <summary>
+    /// Batches last from 10 ms to a few seconds, so one invocation per iteration and no unrolling; one warm-up
+    /// (connections, thread-pool growth, JIT) and five measured iterations keep the default suite within minutes.
+    /// </summary>
+    public static Job BatchJob { get; } = Job.Default
+        .WithId("Batch")
+        .WithLaunchCount(1)
+        .WithWarmupCount(1)
+        .WithIterationCount(5)
+        .WithInvocationCount(1)
+        .WithUnrollFactor(1);
+
+    /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>
+    public static Job QuickJob { get; } = Job.Dry
+        .WithId("Quick")
+        .WithToolchain(InProcessEmitToolchain.Instance);
+
+    /// <param name="settings">The suite's settings.</param>
+    /// <param name="addJob">False when the user chose jobs with --job, which BenchmarkDotNet adds itself.</param>
+    public static IConfig Create(SuiteSettings settings, bool addJob = true)
+    {
+        var config = ManualConfig.CreateEmpty()
+            .AddLogger(ConsoleLogger.Default)
+            .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Job, DefaultColumnProviders.Statistics, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
+            .AddColumn(TheoryColumns(settings).ToArray())
+            .AddDiagnoser(MemoryDiagnoser.Default, Net10ThreadingDiagnoser.Default)
+            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings))
+            .AddFilter(new CellPlanFilter(settings))
+            .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
+            // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.
+            .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(a => a is not MinIterationTimeAnalyser).ToArray())
+            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared))
+            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
+            .WithOptions(ConfigOptions.JoinSummary);
+
+        return addJob ? config.AddJob(settings.Quick ? QuickJob : BatchJob) : config;
+    }
+
+    /// <summary>The suite's own columns, in the order they print after BenchmarkDotNet's statistics.</summary>
+    public static IEnumerable<IColumn> TheoryColumns(SuiteSettings settings) =>
+    [
+        new LatencyColumn(settings),
+        new SequentialBoundColumn(settings),
+        new OverlappedBoundColumn(settings),
+        new ConcurrencyFactorColumn(settings),
+        new SpeedupColumn(settings),
+        new ThreadsColumn(settings),
+        new SyncPercentColumn(settings),
+        new AllocatedPerOperationColumn(settings),
+    ];
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using IoBench.Core.Strategies;
+
+namespace IoBench.Core.Settings;
+
+/// <summary>
+/// Every machine-dependent setting of the suite, in one place. Each one has a documented default, an environment
+/// variable and a command-line option; the command line wins. The benchmark host exports the result to its
+/// environment, which BenchmarkDotNet's child processes inherit, so host and children see the same values.
+/// </summary>
+public sealed record SuiteSettings
+{
+    private static readonly int[] DefaultOps = [1, 10, 100, 1000];
+    private static readonly int[] QuickOps = [1, 10, 100];
+
+    /// <summary>L, the nominal latency of one operation (IOBENCH_LATENCY_MS, --latency-ms; default 20).</summary>
+    public int LatencyMs { get; init; } = 20;
+
+    /// <summary>The batch sizes N (IOBENCH_OPS, --ops; default 1,10,100,1000, or 1,10,100 with --quick).</summary>
+    public IReadOnlyList<int> Ops => ExplicitOps ?? (Quick ? QuickOps : DefaultOps);
+
+    /// <summary>The N list given explicitly, if any.</summary>
+    public IReadOnlyList<int>? ExplicitOps { get; init; }
+
+    /// <summary>K for the rows of Channel and Bounded that show the ceil(N/K) x L law (IOBENCH_LIMIT, --limit; default 10).</summary>
+    public int Limit { get; init; } = 10;
+
+    /// <summary>Cells that are sequential by nature run only while N x L stays within this (IOBENCH_MAX_SEQUENTIAL_MS, --max-sequential-ms; default 2000).</summary>
+    public int MaxSequentialMs { get; init; } = 2000;
+
+    /// <summary>The deadline of one batch (IOBENCH_BATCH_TIMEOUT_S, --batch-timeout-s; default 60).</summary>
+    public int BatchTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>The strategies to run (IOBENCH_STRATEGIES, --strategies; default all twelve).</summary>
+    public IReadOnlyList<StrategyKind> Strategies { get; init; } = Strategy.All;
+
+    /// <summary>A smoke run of the whole matrix: fewer N and a short job (IOBENCH_QUICK=1, --quick).</summary>
+    public bool Quick { get; init; }
+
+    public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
+
+    public TimeSpan MaxSequentialBatch => TimeSpan.FromMilliseconds(MaxSequentialMs);
+
+    public TimeSpan BatchTimeout => TimeSpan.FromSeconds(BatchTimeoutSeconds);
+
+    private static IReadOnlyList<SettingOption> Options { get; } =
+    [
+        new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
+        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => string.Join(',', s.Ops)),
+        new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
+        new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
+        new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
+        new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
+        new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
+    ];
+
+    /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
+    public static SuiteSettings FromEnvironment(Func<string, string?>? getVariable = null)
+    {
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var settings = new SuiteSettings();
+        foreach (var option in Options)
+        {
+            var value = getVariable(option.Variable);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                settings = option.Apply(settings, value);
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Applies the suite's own options from <paramref name="args"/> and returns the arguments that are not
+    /// the suite's (BenchmarkDotNet's own, such as --filter), in order.
+    /// </summary>
+    public SuiteSettings WithCommandLine(IReadOnlyList<string> args, out IReadOnlyList<string> remaining)
+    {
+        var settings = this;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = SplitInline(args[i]);
+            var option = Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (option is null)
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            string value;
+            if (inline is not null)
+            {
+                value = inline;
+            }
+            else if (option.IsFlag)
+            {
+                value = "1";
+            }
+            else
+            {
+                // A list may be one token ("1,10,100") or several ("1 10 100"), up to the next option.
+                var values = new List<string>();
+                while (i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+                {
+                    values.Add(args[++i]);
+                }
+
+                value = values.Count > 0 ? string.Join(',', values) : throw new SettingsException($"{option.Name} needs a value.");
+            }
+
+            settings = option.Apply(settings, value);
+        }
+
+        remaining = rest;
+        return settings;
+    }
+
+    /// <summary>The settings as environment variables, for child processes.</summary>
+    public IReadOnlyDictionary<string, string> ToEnvironment() =>
+        Options.ToDictionary(o => o.Variable, o => o.Format(this));
+
+    /// <summary>Writes <see cref="ToEnvironment"/> into this process's environment, which child processes inherit.</summary>
+    public void Export()
+    {
+        foreach (var (name, value) in ToEnvironment())
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    private static (string Name, string? Inline) SplitInline(string arg)
+    {
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int PositiveInt(string name, string value) =>
+        int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new SettingsException($"{name} must be a positive whole number, got '{value}'.");
+
+    private static int[] PositiveInts(string name, string value)
+    {
+        var parts = value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0
+            ? throw new SettingsException($"{name} needs at least one value.")
+            : parts.Select(p => PositiveInt(name, p)).Distinct().Order().ToArray();
+    }
+
+    private static bool Flag(string name, string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "1" or "true" or "yes" => true,
+        "0" or "false" or "no" => false,
+        _ => throw new SettingsException($"{name} is a flag: use 1 or 0, got '{value}'."),
+    };
+
+    private static StrategyKind[] StrategyList(string value)
+    {
+        var parts = value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw new SettingsException("--strategies needs at least one strategy name.");
+        }
+
+        return parts.Select(p => Strategy.TryParse(p, out var kind)
+                ? kind
+                : throw new SettingsException($"unknown strategy '{p}'; known: {string.Join(", ", Strategy.All)}."))
+            .Distinct()
+            .ToArray();
+    }
+
+    private sealed record SettingOption(
+        string Name,
+        string Variable,
+        Func<SuiteSettings, string, SuiteSettings> Apply,
+        Func<SuiteSettings, string> Format,
+        bool IsFlag = false);
+}

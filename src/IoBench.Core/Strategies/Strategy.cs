@@ -1,0 +1,37 @@
+namespace IoBench.Core.Strategies;
+
+/// <summary>The one registry of strategies, in the style of Channel.CreateBounded: callers name a strategy, never a class.</summary>
+public static class Strategy
+{
+    /// <summary>Every strategy kind, in the order reports list them.</summary>
+    public static IReadOnlyList<StrategyKind> All { get; } = Enum.GetValues<StrategyKind>();
+
+    /// <summary>True for the strategies whose <c>limit</c> (K) means something.</summary>
+    public static bool UsesLimit(StrategyKind kind) => kind is StrategyKind.Channel or StrategyKind.Bounded;
+
+    /// <summary>Creates a strategy; <paramref name="limit"/> is K for Channel and Bounded (0 = one per operation).</summary>
+    public static IStrategy Create(StrategyKind kind, int limit = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return kind switch
+        {
+            StrategyKind.Sequential => new SequentialStrategy(),
+            StrategyKind.SequentialAwait => new SequentialAwaitStrategy(),
+            StrategyKind.Thread => new DedicatedThreadStrategy(),
+            StrategyKind.ThreadPool => new ThreadPoolStrategy(),
+            StrategyKind.TaskRun => new TaskRunStrategy(),
+            StrategyKind.Task => new TaskStrategy(),
+            StrategyKind.ValueTask => new ValueTaskStrategy(),
+            StrategyKind.Channel => new ChannelStrategy(limit),
+            StrategyKind.Bounded => new BoundedStrategy(limit),
+            StrategyKind.EventLoop => new EventLoopStrategy(),
+            StrategyKind.EventLoopBlocking => new EventLoopBlockingStrategy(),
+            StrategyKind.SyncOverAsync => new SyncOverAsyncStrategy(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown strategy."),
+        };
+    }
+
+    /// <summary>Parses a strategy name (case-insensitive); false for an unknown name.</summary>
+    public static bool TryParse(string name, out StrategyKind kind) =>
+        Enum.TryParse(name, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(name, out _);
+}

@@ -1,0 +1,27 @@
+using IoBench.Core.Workloads;
+
+namespace IoBench.Core.Strategies;
+
+/// <summary>Start every async call, then Task.WhenAll: asyncio.gather. Each operation is an async Task method.</summary>
+internal sealed class TaskStrategy : IStrategy
+{
+    public StrategyKind Kind => StrategyKind.Task;
+
+    public WorkloadForm Form => WorkloadForm.Async;
+
+    public bool SequentialByNature => false;
+
+    public int Limit => 0;
+
+    public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
+    {
+        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = new Task[count];
+        for (var i = 0; i < count; i++)
+        {
+            tasks[i] = FailFast.RunAsync(workload, batch);
+        }
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,39 @@
+using IoBench.Core.Strategies;
+
+namespace IoBench.Core.Theory;
+
+/// <summary>Which cells of the workload x strategy x N x K matrix a suite runs, and why the others are not run.</summary>
+public static class CellPlan
+{
+    /// <summary>
+    /// Null when the cell runs; otherwise the reason it is not run, for the report. A cell does not run when K
+    /// means nothing for it, or when its best possible time is already over the budget for one batch: N x L for a
+    /// strategy that is sequential by nature, ceil(N/cores) x L for work that computes.
+    /// </summary>
+    public static string? WhyNotRun(StrategyKind kind, int count, int limit, TimeSpan latency, TimeSpan budget, bool cpuBound, int cores)
+    {
+        if (limit != 0 && !Strategy.UsesLimit(kind))
+        {
+            return "K applies to Channel and Bounded only";
+        }
+
+        if (limit != 0 && limit >= count)
+        {
+            return "K does not bind when K >= N";
+        }
+
+        var sequential = Bounds.Sequential(count, latency);
+        if (Strategy.Create(kind, limit).SequentialByNature && sequential > budget)
+        {
+            return $"sequential by nature: N×L = {sequential.TotalSeconds:0.#} s per batch";
+        }
+
+        var coreBound = Bounds.CoreBound(count, cores, latency);
+        if (cpuBound && coreBound > budget)
+        {
+            return $"CPU-bound: at best ceil(N/cores)×L = {coreBound.TotalSeconds:0.#} s per batch";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+namespace IoBench.Core.Workloads;
+
+/// <summary>
+/// Counts the threads that can run the suite's operations: thread-pool threads plus the dedicated threads
+/// that strategies start. Both reads are cheap, so the count can be sampled at every operation.
+/// </summary>
+public static class ThreadCensus
+{
+    private static int s_dedicated;
+
+    /// <summary>Thread-pool threads plus live dedicated threads, right now.</summary>
+    public static int Current => ThreadPool.ThreadCount + Volatile.Read(ref s_dedicated);
+
+    /// <summary>Live dedicated threads started by strategies.</summary>
+    public static int Dedicated => Volatile.Read(ref s_dedicated);
+
+    /// <summary>Called by a dedicated thread when it starts running its work.</summary>
+    public static void DedicatedStarted() => Interlocked.Increment(ref s_dedicated);
+
+    /// <summary>Called by a dedicated thread when its work is done, just before it exits.</summary>
+    public static void DedicatedStopped() => Interlocked.Decrement(ref s_dedicated);
+}
