@@ -27,14 +27,13 @@ public abstract class BatchBenchmarks
     [ParamsSource(nameof(LimitValues))]
     public int K { get; set; }
 
-    // The twelve strategies (or the --strategies subset): each is a permanent benchmark ID.
-    public static IEnumerable<StrategyKind> StrategyValues() => Settings.Strategies;
+    // BenchmarkDotNet calls these sources by name on a fresh instance; each forwards to a protected virtual so that
+    // a workload family can narrow its values (overriding the source itself makes the name ambiguous to BenchmarkDotNet).
+    public IEnumerable<StrategyKind> StrategyValues() => Strategies();
 
-    // N from 1 (the latency itself) to 1000 (where thread-per-operation and pool starvation show).
-    public static IEnumerable<int> OpsValues() => Settings.Ops;
+    public IEnumerable<int> OpsValues() => Ops();
 
-    // 0: unbounded, the asyncio.gather case; Settings.Limit (10): the waves of ceil(N/K) x L.
-    public static IEnumerable<int> LimitValues() => [0, Settings.Limit];
+    public IEnumerable<int> LimitValues() => Limits();
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -61,6 +60,15 @@ public abstract class BatchBenchmarks
         await _workload.DisposeAsync();
         _workload = null;
     }
+
+    /// <summary>The twelve strategies (or the --strategies subset): each is a permanent benchmark ID.</summary>
+    protected virtual IEnumerable<StrategyKind> Strategies() => Settings.Strategies;
+
+    /// <summary>N from 1 (the latency itself) to 1000 (where thread-per-operation and pool starvation show).</summary>
+    protected virtual IEnumerable<int> Ops() => Settings.Ops;
+
+    /// <summary>K = 0: no limit, the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
+    protected virtual IEnumerable<int> Limits() => [0, Settings.Limit];
 
     /// <summary>The workload this class measures, configured from the settings.</summary>
     protected abstract IWorkload CreateWorkload(SuiteSettings settings);

@@ -15,10 +15,13 @@ public sealed record BatchMetrics(int PeakThreads, double? SyncPercent, long Cal
         CultureInfo.InvariantCulture,
         $"{Prefix} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} minworkers={MinWorkerThreads} miniocp={MinIoThreads}");
 
-    /// <summary>The last metrics line a report's child processes printed, if any.</summary>
+    /// <summary>
+    /// The last metrics line a report's child processes printed, if any. In-process runs (--quick) keep no child
+    /// output, so there is none there.
+    /// </summary>
     public static BatchMetrics? From(BenchmarkReport? report) =>
         report?.ExecuteResults
-            .SelectMany(r => r.StandardOutput)
+            .SelectMany(r => r.StandardOutput ?? [])
             .LastOrDefault(line => line.StartsWith(Prefix, StringComparison.Ordinal)) is { } line
             ? Parse(line)
             : null;

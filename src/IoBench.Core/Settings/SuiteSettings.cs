@@ -11,12 +11,12 @@ namespace IoBench.Core.Settings;
 public sealed record SuiteSettings
 {
     private static readonly int[] DefaultOps = [1, 10, 100, 1000];
-    private static readonly int[] QuickOps = [1, 10, 100];
+    private static readonly int[] QuickOps = [1, 10];
 
     /// <summary>L, the nominal latency of one operation (IOBENCH_LATENCY_MS, --latency-ms; default 20).</summary>
     public int LatencyMs { get; init; } = 20;
 
-    /// <summary>The batch sizes N (IOBENCH_OPS, --ops; default 1,10,100,1000, or 1,10,100 with --quick).</summary>
+    /// <summary>The batch sizes N (IOBENCH_OPS, --ops; default 1,10,100,1000, or 1,10 with --quick).</summary>
     public IReadOnlyList<int> Ops => ExplicitOps ?? (Quick ? QuickOps : DefaultOps);
 
     /// <summary>The N list given explicitly, if any.</summary>
