@@ -168,7 +168,7 @@ public sealed record SuiteSettings
 
         return parts.Select(p => Strategy.TryParse(p, out var kind)
                 ? kind
-                : throw new SettingsException($"unknown strategy '{p}'; known: {string.Join(", ", Strategy.All)}."))
+                : throw new SettingsException($"--strategies: unknown strategy '{p}'; known: {string.Join(", ", Strategy.All)}."))
             .Distinct()
             .ToArray();
     }

@@ -19,15 +19,28 @@ internal sealed class EventLoop : SynchronizationContext
         var thread = new Thread(() =>
         {
             ThreadCensus.DedicatedStarted();
+            Task completed;
             try
             {
                 SetSynchronizationContext(loop);
-                loop.Pump(root, done);
+                completed = loop.Pump(root);
+            }
+            catch (Exception e)
+            {
+                completed = Task.FromException(e);
             }
             finally
             {
                 ThreadCensus.DedicatedStopped();
             }
+
+            // Completed only after the loop thread left the census, so a finished batch leaves no thread behind.
+            _ = completed.Status switch
+            {
+                TaskStatus.Faulted => done.TrySetException(completed.Exception!.InnerExceptions),
+                TaskStatus.Canceled => done.TrySetCanceled(),
+                _ => done.TrySetResult(),
+            };
         })
         {
             IsBackground = true,
@@ -58,7 +71,7 @@ internal sealed class EventLoop : SynchronizationContext
 
     public override SynchronizationContext CreateCopy() => this;
 
-    private void Pump(Func<Task> root, TaskCompletionSource done)
+    private Task Pump(Func<Task> root)
     {
         Task task;
         try
@@ -94,18 +107,7 @@ internal sealed class EventLoop : SynchronizationContext
             next.Callback(next.State);
         }
 
-        if (task.IsFaulted)
-        {
-            done.TrySetException(task.Exception!.InnerExceptions);
-        }
-        else if (task.IsCanceled)
-        {
-            done.TrySetCanceled();
-        }
-        else
-        {
-            done.TrySetResult();
-        }
+        return task;
     }
 
     private void Wake()

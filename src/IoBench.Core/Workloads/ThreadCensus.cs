@@ -1,15 +1,15 @@
 namespace IoBench.Core.Workloads;
 
 /// <summary>
-/// Counts the threads that can run the suite's operations: thread-pool threads plus the dedicated threads
-/// that strategies start. Both reads are cheap, so the count can be sampled at every operation.
+/// Counts the threads that can run the suite's operations: the thread that started the batch, thread-pool threads,
+/// and the dedicated threads that strategies start. Every read is cheap, so the count can be sampled at every operation.
 /// </summary>
 public static class ThreadCensus
 {
     private static int s_dedicated;
 
-    /// <summary>Thread-pool threads plus live dedicated threads, right now.</summary>
-    public static int Current => ThreadPool.ThreadCount + Volatile.Read(ref s_dedicated);
+    /// <summary>The batch's own thread, thread-pool threads and live dedicated threads, right now.</summary>
+    public static int Current => 1 + ThreadPool.ThreadCount + Volatile.Read(ref s_dedicated);
 
     /// <summary>Live dedicated threads started by strategies.</summary>
     public static int Dedicated => Volatile.Read(ref s_dedicated);

@@ -1,0 +1,42 @@
+using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
+
+namespace IoBench.Tests.Theory;
+
+public sealed class CellPlanTests
+{
+    private static readonly TimeSpan L = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+
+    private static string? WhyNotRun(StrategyKind kind, int n, int k = 0, bool cpuBound = false) =>
+        CellPlan.WhyNotRun(kind, n, k, L, Budget, cpuBound, cores: 2);
+
+    [Theory]
+    [InlineData(StrategyKind.Sequential)]
+    [InlineData(StrategyKind.SequentialAwait)]
+    [InlineData(StrategyKind.EventLoopBlocking)]
+    public void WhyNotRun_SequentialByNatureAtN1000_IsNotRun(StrategyKind kind)
+    {
+        Assert.Contains("sequential by nature", WhyNotRun(kind, 1000));
+        Assert.Null(WhyNotRun(kind, 100));
+    }
+
+    [Fact]
+    public void WhyNotRun_OverlappingStrategyAtN1000_Runs() => Assert.Null(WhyNotRun(StrategyKind.Task, 1000));
+
+    [Fact]
+    public void WhyNotRun_KOnAStrategyWithoutLimit_IsNotACell() => Assert.NotNull(WhyNotRun(StrategyKind.Task, 100, k: 10));
+
+    [Fact]
+    public void WhyNotRun_KAtLeastN_DoesNotBind() => Assert.NotNull(WhyNotRun(StrategyKind.Bounded, 10, k: 10));
+
+    [Fact]
+    public void WhyNotRun_KBelowN_Runs() => Assert.Null(WhyNotRun(StrategyKind.Bounded, 100, k: 10));
+
+    [Fact]
+    public void WhyNotRun_CpuBoundAtN1000_IsNotRunEvenInParallel()
+    {
+        Assert.Contains("CPU-bound", WhyNotRun(StrategyKind.Thread, 1000, cpuBound: true));
+        Assert.Null(WhyNotRun(StrategyKind.Thread, 100, cpuBound: true));
+    }
+}
