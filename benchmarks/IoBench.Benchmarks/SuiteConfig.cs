@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Analysers;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
@@ -23,6 +22,7 @@ public static class SuiteConfig
     /// <summary>
     /// Batches last from 10 ms to a few seconds, so one invocation per iteration and no unrolling; one warm-up
     /// (connections, thread-pool growth, JIT) and five measured iterations keep the default suite within minutes.
+    /// No outlier is removed: a slow iteration of a starving thread pool is the finding, not noise.
     /// </summary>
     public static Job BatchJob { get; } = Job.Default
         .WithId("Batch")
@@ -30,7 +30,8 @@ public static class SuiteConfig
         .WithWarmupCount(1)
         .WithIterationCount(5)
         .WithInvocationCount(1)
-        .WithUnrollFactor(1);
+        .WithUnrollFactor(1)
+        .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove);
 
     /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>
     public static Job QuickJob { get; } = Job.Dry
@@ -45,7 +46,7 @@ public static class SuiteConfig
             .AddLogger(ConsoleLogger.Default)
             .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Job, DefaultColumnProviders.Statistics, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
             .AddColumn(TheoryColumns(settings).ToArray())
-            .AddDiagnoser(MemoryDiagnoser.Default, Net10ThreadingDiagnoser.Default)
+            .AddDiagnoser(Net10MemoryDiagnoser.Default, Net10ThreadingDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings))
             .AddFilter(new CellPlanFilter(settings))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Diagnosers;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks.Columns;
@@ -22,7 +23,7 @@ public sealed class AllocatedPerOperationColumn(SuiteSettings settings) : BatchC
             return "-";
         }
 
-        var perBatch = report.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
+        var perBatch = Net10MemoryDiagnoser.BytesPerOperation(report.GcStats);
         return perBatch is { } bytes ? (bytes / (double)batch.N).ToString("N0", CultureInfo.InvariantCulture) + " B" : "-";
     }
 }

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Environments;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.Results;
+using BenchmarkDotNet.Validators;
+using IoBench.Benchmarks;
+using IoBench.Benchmarks.Columns;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
+
+namespace IoBench.Tests.Benchmarks;
+
+/// <summary>Builds a BenchmarkDotNet summary of SleepBenchmarks with chosen means, as if a run had measured them.</summary>
+internal static class KnownSummary
+{
+    public static SuiteSettings Settings { get; } = new();
+
+    public static Summary Create(params (StrategyKind Strategy, int N, int K, double MeanMs, string? MetricsLine)[] rows)
+    {
+        var config = SuiteConfig.Create(Settings);
+        var cases = BenchmarkConverter.TypeToBenchmarks(typeof(SleepBenchmarks), config).BenchmarksCases;
+        var reports = rows.Select(row =>
+        {
+            var benchmarkCase = cases.Single(c => BatchCase.From(c) is { } b && b.Strategy == row.Strategy && b.N == row.N && b.K == row.K);
+            var measurements = Enumerable.Range(1, 5)
+                .Select(i => new Measurement(1, IterationMode.Workload, IterationStage.Result, i, 1, row.MeanMs * 1_000_000).ToString())
+                .ToList();
+            var output = row.MetricsLine is null ? new List<string>() : [row.MetricsLine];
+            var execute = new ExecuteResult(true, 0, 1, measurements, [], output, 1);
+            var generate = GenerateResult.Success(null!, []);
+            return new BenchmarkReport(true, benchmarkCase, generate, BuildResult.Success(generate), [execute], []);
+        }).ToImmutableArray();
+
+        return new Summary("known", reports, HostEnvironmentInfo.GetCurrent(), Path.GetTempPath(), string.Empty, TimeSpan.Zero,
+            CultureInfo.InvariantCulture, ImmutableArray<ValidationError>.Empty, ImmutableArray<IColumnHidingRule>.Empty, SummaryStyle.Default);
+    }
+
+    public static string Value(Summary summary, IColumn column, StrategyKind strategy, int n, int k = 0) =>
+        column.GetValue(summary, summary.BenchmarksCases.Single(c => BatchCase.From(c) is { } b && b.Strategy == strategy && b.N == n && b.K == k));
+}

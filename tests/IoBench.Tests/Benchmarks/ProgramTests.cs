@@ -1,0 +1,30 @@
+using IoBench.Benchmarks;
+
+namespace IoBench.Tests.Benchmarks;
+
+/// <summary>Bad input: one line on stderr, exit code 2, nothing run.</summary>
+public sealed class ProgramTests
+{
+    [Theory]
+    [InlineData("--latency-ms", "0")]
+    [InlineData("--latency-ms", "-3")]
+    [InlineData("--ops", "ten")]
+    [InlineData("--strategies", "Sometimes")]
+    public void Main_InvalidSuiteOption_PrintsOneLineAndReturns2(string option, string value)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, Program.Main([option, value]));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("iobench: error: ", line, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,64 @@
+using IoBench.Benchmarks.Columns;
+using IoBench.Core.Strategies;
+using static IoBench.Tests.Benchmarks.KnownSummary;
+
+namespace IoBench.Tests.Benchmarks;
+
+/// <summary>The theory columns on a summary whose means are known: L = 25 ms from Sequential N = 1.</summary>
+public sealed class TheoryColumnTests
+{
+    private static readonly BenchmarkDotNet.Reports.Summary Summary = Create(
+        (StrategyKind.Sequential, 1, 0, 25, null),
+        (StrategyKind.Sequential, 10, 0, 250, null),
+        (StrategyKind.Task, 10, 0, 27.5, "// IoBench.Metrics threads=3 syncpct=0.0 calls=60 minworkers=2 miniocp=1"),
+        (StrategyKind.Task, 1000, 0, 30, "// IoBench.Metrics threads=4 syncpct=100.0 calls=6000 minworkers=2 miniocp=1"),
+        (StrategyKind.Thread, 10, 0, 50, "// IoBench.Metrics threads=12 syncpct=- calls=60 minworkers=2 miniocp=1"));
+
+    [Fact]
+    public void Latency_SequentialN1Ran_IsItsMean() =>
+        Assert.Equal("25.0 ms", Value(Summary, new LatencyColumn(Settings), StrategyKind.Task, 10));
+
+    [Fact]
+    public void SequentialBound_N10_IsTenLatencies() =>
+        Assert.Equal("250 ms", Value(Summary, new SequentialBoundColumn(Settings), StrategyKind.Task, 10));
+
+    [Fact]
+    public void OverlappedBound_AnyN_IsOneLatency() =>
+        Assert.Equal("25.0 ms", Value(Summary, new OverlappedBoundColumn(Settings), StrategyKind.Task, 1000));
+
+    [Theory]
+    [InlineData(StrategyKind.Task, 10, "1.10")]
+    [InlineData(StrategyKind.Sequential, 10, "10.00")]
+    [InlineData(StrategyKind.Thread, 10, "2.00")]
+    public void ConcurrencyFactor_KnownMean_IsMeanOverL(StrategyKind strategy, int n, string expected) =>
+        Assert.Equal(expected, Value(Summary, new ConcurrencyFactorColumn(Settings), strategy, n));
+
+    [Fact]
+    public void Speedup_SequentialRanAtSameN_IsTheRatio() =>
+        Assert.Equal("9.09", Value(Summary, new SpeedupColumn(Settings), StrategyKind.Task, 10));
+
+    [Fact]
+    public void Speedup_SequentialNotRun_IsEstimatedFromNxL() =>
+        Assert.Equal("~833.33", Value(Summary, new SpeedupColumn(Settings), StrategyKind.Task, 1000));
+
+    [Theory]
+    [InlineData(StrategyKind.Task, 10, "3")]
+    [InlineData(StrategyKind.Thread, 10, "12")]
+    [InlineData(StrategyKind.Sequential, 10, "-")]
+    public void Threads_MetricsLine_IsThePeak(StrategyKind strategy, int n, string expected) =>
+        Assert.Equal(expected, Value(Summary, new ThreadsColumn(Settings), strategy, n));
+
+    [Theory]
+    [InlineData(StrategyKind.Task, 10, "0%")]
+    [InlineData(StrategyKind.Task, 1000, "100%")]
+    [InlineData(StrategyKind.Thread, 10, "-")]
+    public void SyncPercent_MetricsLine_IsTheShare(StrategyKind strategy, int n, string expected) =>
+        Assert.Equal(expected, Value(Summary, new SyncPercentColumn(Settings), strategy, n));
+
+    [Fact]
+    public void Latency_SequentialN1Missing_FallsBackToNominal()
+    {
+        var summary = Create((StrategyKind.Task, 10, 0, 21, null));
+        Assert.Equal("20.0 ms (nominal)", Value(summary, new LatencyColumn(Settings), StrategyKind.Task, 10));
+    }
+}
