@@ -23,9 +23,9 @@ public abstract class BatchBenchmarks
     [ParamsSource(nameof(OpsValues))]
     public int N { get; set; }
 
-    /// <summary>K for Channel and Bounded: 0 = no limit of the strategy's own (every other strategy runs only with 0).</summary>
+    /// <summary>K for Channel and Bounded: none = no limit of the strategy's own (every other strategy runs only with none).</summary>
     [ParamsSource(nameof(LimitValues))]
-    public int K { get; set; }
+    public ConcurrencyLimit K { get; set; }
 
     // BenchmarkDotNet calls these sources by name on a fresh instance; each forwards to a protected virtual so that
     // a workload family can narrow its values (overriding the source itself makes the name ambiguous to BenchmarkDotNet).
@@ -33,7 +33,7 @@ public abstract class BatchBenchmarks
 
     public IEnumerable<int> OpsValues() => Ops();
 
-    public IEnumerable<int> LimitValues() => Limits();
+    public IEnumerable<ConcurrencyLimit> LimitValues() => Limits();
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -41,7 +41,7 @@ public abstract class BatchBenchmarks
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
         await _workload.SetupAsync(setupDeadline.Token);
-        _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K);
+        _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
     }
 
     [Benchmark]
@@ -67,8 +67,8 @@ public abstract class BatchBenchmarks
     /// <summary>N from 1 (the latency itself) to 1000 (where thread-per-operation and pool starvation show).</summary>
     protected virtual IEnumerable<int> Ops() => Settings.Ops;
 
-    /// <summary>K = 0: no limit, the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
-    protected virtual IEnumerable<int> Limits() => [0, Settings.Limit];
+    /// <summary>K = none: the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
+    protected virtual IEnumerable<ConcurrencyLimit> Limits() => [ConcurrencyLimit.None, new(Settings.Limit)];
 
     /// <summary>The workload this class measures, configured from the settings.</summary>
     protected abstract IWorkload CreateWorkload(SuiteSettings settings);

@@ -17,7 +17,7 @@ internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K,
             return null;
         }
 
-        var k = parameters[nameof(BatchBenchmarks.K)] is int limit ? limit : 0;
+        var k = parameters[nameof(BatchBenchmarks.K)] is ConcurrencyLimit limit ? limit.Value : 0;
         var others = parameters.Items
             .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
             .Select(p => $"{p.Name}={p.Value}");
