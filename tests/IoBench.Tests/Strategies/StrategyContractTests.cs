@@ -64,6 +64,16 @@ public abstract class StrategyContractTests
     }
 
     [Fact]
+    public async Task RunAsync_Batch_CallsOnlyTheFormItDeclares()
+    {
+        var strategy = Create();
+        var workload = new ProbedWorkload(new CountingWorkload(Latency));
+        await strategy.RunAsync(workload, 7, CancellationToken.None);
+        Assert.Equal(strategy.Form == WorkloadForm.Async ? 7 : 0, workload.AsyncCalls);
+        Assert.Equal(strategy.Form == WorkloadForm.Blocking ? 7 : 0, workload.BlockingCalls);
+    }
+
+    [Fact]
     public async Task RunAsync_ThroughBatchRunner_CountsEveryOperation()
     {
         var workload = new ProbedWorkload(new CountingWorkload(Latency));
