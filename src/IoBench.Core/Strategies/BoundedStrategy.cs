@@ -21,13 +21,7 @@ internal sealed class BoundedStrategy(int limit) : IStrategy
         var slots = limit == 0 ? Math.Max(count, 1) : limit;
         using var gate = new SemaphoreSlim(slots, slots);
         using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = new Task[count];
-        for (var i = 0; i < count; i++)
-        {
-            tasks[i] = RunLimitedAsync(gate, workload, batch);
-        }
-
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        await FailFast.StartAll(count, () => RunLimitedAsync(gate, workload, batch)).ConfigureAwait(false);
     }
 
     private static async Task RunLimitedAsync(SemaphoreSlim gate, IWorkload workload, CancellationTokenSource batch)

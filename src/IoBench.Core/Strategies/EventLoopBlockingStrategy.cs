@@ -19,16 +19,7 @@ internal sealed class EventLoopBlockingStrategy : IStrategy
     public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
     {
         using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await EventLoop.RunAsync(() =>
-        {
-            var tasks = new Task[count];
-            for (var i = 0; i < count; i++)
-            {
-                tasks[i] = BlockingHandlerAsync(workload, batch);
-            }
-
-            return Task.WhenAll(tasks);
-        }).ConfigureAwait(false);
+        await EventLoop.RunAsync(() => FailFast.StartAll(count, () => BlockingHandlerAsync(workload, batch))).ConfigureAwait(false);
     }
 
     private static async Task BlockingHandlerAsync(IWorkload workload, CancellationTokenSource batch)

@@ -16,15 +16,6 @@ internal sealed class EventLoopStrategy : IStrategy
     public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
     {
         using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await EventLoop.RunAsync(() =>
-        {
-            var tasks = new Task[count];
-            for (var i = 0; i < count; i++)
-            {
-                tasks[i] = FailFast.RunAsync(workload, batch);
-            }
-
-            return Task.WhenAll(tasks);
-        }).ConfigureAwait(false);
+        await EventLoop.RunAsync(() => FailFast.StartAll(count, () => FailFast.RunAsync(workload, batch))).ConfigureAwait(false);
     }
 }

@@ -16,12 +16,6 @@ internal sealed class TaskStrategy : IStrategy
     public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
     {
         using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = new Task[count];
-        for (var i = 0; i < count; i++)
-        {
-            tasks[i] = FailFast.RunAsync(workload, batch);
-        }
-
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        await FailFast.StartAll(count, () => FailFast.RunAsync(workload, batch)).ConfigureAwait(false);
     }
 }
