@@ -30,25 +30,4 @@ public sealed class FileWriteWorkloadTests
 
         Assert.Equal((long)FileWriteWorkload.BlockSize * FileWriteWorkload.Blocks, new FileInfo(file).Length);
     }
-
-    [Fact]
-    public async Task RunAsync_OnLinux_QueuesTheWriteToTheThreadPool()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // The claim is about Linux.
-        }
-
-        await using var workload = new FileWriteWorkload(TimeSpan.FromMilliseconds(20));
-        await workload.SetupAsync(CancellationToken.None);
-
-        // RandomAccess.WriteAsync on Unix hands a blocking pwrite to a pool work item: one completed work item per call at least.
-        var before = ThreadPool.CompletedWorkItemCount;
-        for (var i = 0; i < 20; i++)
-        {
-            await workload.RunAsync(CancellationToken.None);
-        }
-
-        Assert.True(ThreadPool.CompletedWorkItemCount - before >= 20);
-    }
 }
