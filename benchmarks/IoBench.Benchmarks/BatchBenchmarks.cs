@@ -41,6 +41,11 @@ public abstract class BatchBenchmarks
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
         await _workload.SetupAsync(setupDeadline.Token);
+        if (_workload.Inner is ICalibratedWorkload calibrated)
+        {
+            Console.WriteLine($"// IoBench.Calibration {calibrated.Calibration}");
+        }
+
         _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
     }
 
@@ -66,6 +71,10 @@ public abstract class BatchBenchmarks
 
     /// <summary>N from 1 (the latency itself) to 1000 (where thread-per-operation and pool starvation show).</summary>
     protected virtual IEnumerable<int> Ops() => Settings.Ops;
+
+    /// <summary>The default N of a family whose batches are long, unless --ops (or --quick) chose N.</summary>
+    protected static IEnumerable<int> DefaultOpsUnlessChosen(params int[] ops) =>
+        Settings.ExplicitOps is null && !Settings.Quick ? ops : Settings.Ops;
 
     /// <summary>K = none: the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
     protected virtual IEnumerable<ConcurrencyLimit> Limits() => [ConcurrencyLimit.None, new(Settings.Limit)];

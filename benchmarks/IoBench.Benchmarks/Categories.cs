@@ -5,7 +5,15 @@ public static class Categories
 {
     public const string Sleep = "Sleep";
     public const string Cpu = "Cpu";
+    public const string Sqlite = "Sqlite";
+    public const string File = "File";
 
     /// <summary>The operation computes rather than waits: no strategy can beat ceil(N/cores) x L.</summary>
     public const string CpuBound = "CpuBound";
+
+    /// <summary>
+    /// The async API completes synchronously (Microsoft.Data.Sqlite): async strategies that make every call from one
+    /// thread run one call after another, so the cell plan treats them as sequential.
+    /// </summary>
+    public const string SynchronousAsync = "SynchronousAsync";
 }

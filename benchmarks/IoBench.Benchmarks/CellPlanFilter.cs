@@ -14,9 +14,12 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>
         BatchCase.From(benchmarkCase) is { } batch
-            ? CellPlan.WhyNotRun(batch.Strategy, batch.N, batch.K, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(benchmarkCase), Environment.ProcessorCount)
+            ? CellPlan.WhyNotRun(batch.Strategy, batch.N, batch.K, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(benchmarkCase), Environment.ProcessorCount, IsSynchronousAsync(benchmarkCase))
             : null;
 
     public static bool IsCpuBound(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Descriptor.Categories.Contains(Categories.CpuBound);
+
+    public static bool IsSynchronousAsync(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Descriptor.Categories.Contains(Categories.SynchronousAsync);
 }

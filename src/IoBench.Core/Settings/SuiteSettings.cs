@@ -46,7 +46,8 @@ public sealed record SuiteSettings
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
         new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
-        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => string.Join(',', s.Ops)),
+        // Only an N list the user chose is exported: children must still tell "chosen" from "default" (families narrow the default).
+        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty),
         new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
         new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
         new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),

@@ -9,6 +9,15 @@ public static class Strategy
     /// <summary>True for the strategies whose <c>limit</c> (K) means something.</summary>
     public static bool UsesLimit(StrategyKind kind) => kind is StrategyKind.Channel or StrategyKind.Bounded;
 
+    /// <summary>
+    /// True for the async strategies whose only source of overlap is the pending tasks of the calls: they make every
+    /// call from one thread (the caller's, or the event loop's), so when the async API completes synchronously they run
+    /// one call after another. Not Channel: its consumers resume on pool threads (a channel runs continuations
+    /// asynchronously), nor SyncOverAsync, whose calls are pool work items.
+    /// </summary>
+    public static bool OverlapsOnlyPendingCalls(StrategyKind kind) =>
+        kind is StrategyKind.SequentialAwait or StrategyKind.Task or StrategyKind.ValueTask or StrategyKind.Bounded or StrategyKind.EventLoop;
+
     /// <summary>Creates a strategy; <paramref name="limit"/> is K for Channel and Bounded (0 = one per operation).</summary>
     public static IStrategy Create(StrategyKind kind, int limit = 0)
     {

@@ -8,9 +8,11 @@ public static class CellPlan
     /// <summary>
     /// Null when the cell runs; otherwise the reason it is not run, for the report. A cell does not run when K
     /// means nothing for it, or when its best possible time is already over the budget for one batch: N x L for a
-    /// strategy that is sequential by nature, ceil(N/cores) x L for work that computes.
+    /// strategy that is sequential by nature, ceil(N/cores) x L for work that computes. A workload whose async API
+    /// completes synchronously (<paramref name="synchronousAsync"/>) makes the strategies that overlap only pending
+    /// calls sequential too (<see cref="Strategy.OverlapsOnlyPendingCalls"/>).
     /// </summary>
-    public static string? WhyNotRun(StrategyKind kind, int count, int limit, TimeSpan latency, TimeSpan budget, bool cpuBound, int cores)
+    public static string? WhyNotRun(StrategyKind kind, int count, int limit, TimeSpan latency, TimeSpan budget, bool cpuBound, int cores, bool synchronousAsync = false)
     {
         if (limit != 0 && !Strategy.UsesLimit(kind))
         {
@@ -26,6 +28,11 @@ public static class CellPlan
         if (Strategy.Create(kind, limit).SequentialByNature && sequential > budget)
         {
             return $"sequential by nature: N×L = {sequential.TotalSeconds:0.#} s per batch";
+        }
+
+        if (synchronousAsync && Strategy.OverlapsOnlyPendingCalls(kind) && sequential > budget)
+        {
+            return $"async API completes synchronously: N×L = {sequential.TotalSeconds:0.#} s per batch";
         }
 
         var coreBound = Bounds.CoreBound(count, cores, latency);

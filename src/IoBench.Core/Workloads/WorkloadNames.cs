@@ -5,4 +5,8 @@ public static class WorkloadNames
 {
     public const string Sleep = "Sleep";
     public const string Cpu = "Cpu";
+    public const string SqliteQuery = "SqliteQuery";
+    public const string SqliteSleep = "SqliteSleep";
+    public const string SqliteWrite = "SqliteWrite";
+    public const string FileWrite = "FileWrite";
 }

@@ -17,11 +17,11 @@ namespace IoBench.Tests.Benchmarks;
 /// <summary>Builds a BenchmarkDotNet summary of SleepBenchmarks with chosen means, as if a run had measured them.</summary>
 internal static class KnownSummary
 {
-    public static SuiteSettings Settings { get; } = new();
+    public static SuiteSettings DefaultSettings { get; } = new();
 
     public static Summary Create(params (StrategyKind Strategy, int N, int K, double MeanMs, string? MetricsLine)[] rows)
     {
-        var config = SuiteConfig.Create(Settings);
+        var config = SuiteConfig.Create(DefaultSettings);
         var cases = BenchmarkConverter.TypeToBenchmarks(typeof(SleepBenchmarks), config).BenchmarksCases;
         var reports = rows.Select(row =>
         {

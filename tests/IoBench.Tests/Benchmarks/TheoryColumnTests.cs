@@ -16,49 +16,49 @@ public sealed class TheoryColumnTests
 
     [Fact]
     public void Latency_SequentialN1Ran_IsItsMean() =>
-        Assert.Equal("25.0 ms", Value(Summary, new LatencyColumn(Settings), StrategyKind.Task, 10));
+        Assert.Equal("25.0 ms", Value(Summary, new LatencyColumn(DefaultSettings), StrategyKind.Task, 10));
 
     [Fact]
     public void SequentialBound_N10_IsTenLatencies() =>
-        Assert.Equal("250 ms", Value(Summary, new SequentialBoundColumn(Settings), StrategyKind.Task, 10));
+        Assert.Equal("250 ms", Value(Summary, new SequentialBoundColumn(DefaultSettings), StrategyKind.Task, 10));
 
     [Fact]
     public void OverlappedBound_AnyN_IsOneLatency() =>
-        Assert.Equal("25.0 ms", Value(Summary, new OverlappedBoundColumn(Settings), StrategyKind.Task, 1000));
+        Assert.Equal("25.0 ms", Value(Summary, new OverlappedBoundColumn(DefaultSettings), StrategyKind.Task, 1000));
 
     [Theory]
     [InlineData(StrategyKind.Task, 10, "1.10")]
     [InlineData(StrategyKind.Sequential, 10, "10.00")]
     [InlineData(StrategyKind.Thread, 10, "2.00")]
     public void ConcurrencyFactor_KnownMean_IsMeanOverL(StrategyKind strategy, int n, string expected) =>
-        Assert.Equal(expected, Value(Summary, new ConcurrencyFactorColumn(Settings), strategy, n));
+        Assert.Equal(expected, Value(Summary, new ConcurrencyFactorColumn(DefaultSettings), strategy, n));
 
     [Fact]
     public void Speedup_SequentialRanAtSameN_IsTheRatio() =>
-        Assert.Equal("9.09", Value(Summary, new SpeedupColumn(Settings), StrategyKind.Task, 10));
+        Assert.Equal("9.09", Value(Summary, new SpeedupColumn(DefaultSettings), StrategyKind.Task, 10));
 
     [Fact]
     public void Speedup_SequentialNotRun_IsEstimatedFromNxL() =>
-        Assert.Equal("~833.33", Value(Summary, new SpeedupColumn(Settings), StrategyKind.Task, 1000));
+        Assert.Equal("~833.33", Value(Summary, new SpeedupColumn(DefaultSettings), StrategyKind.Task, 1000));
 
     [Theory]
     [InlineData(StrategyKind.Task, 10, "3")]
     [InlineData(StrategyKind.Thread, 10, "12")]
     [InlineData(StrategyKind.Sequential, 10, "-")]
     public void Threads_MetricsLine_IsThePeak(StrategyKind strategy, int n, string expected) =>
-        Assert.Equal(expected, Value(Summary, new ThreadsColumn(Settings), strategy, n));
+        Assert.Equal(expected, Value(Summary, new ThreadsColumn(DefaultSettings), strategy, n));
 
     [Theory]
     [InlineData(StrategyKind.Task, 10, "0%")]
     [InlineData(StrategyKind.Task, 1000, "100%")]
     [InlineData(StrategyKind.Thread, 10, "-")]
     public void SyncPercent_MetricsLine_IsTheShare(StrategyKind strategy, int n, string expected) =>
-        Assert.Equal(expected, Value(Summary, new SyncPercentColumn(Settings), strategy, n));
+        Assert.Equal(expected, Value(Summary, new SyncPercentColumn(DefaultSettings), strategy, n));
 
     [Fact]
     public void Latency_SequentialN1Missing_FallsBackToNominal()
     {
         var summary = Create((StrategyKind.Task, 10, 0, 21, null));
-        Assert.Equal("20.0 ms (nominal)", Value(summary, new LatencyColumn(Settings), StrategyKind.Task, 10));
+        Assert.Equal("20.0 ms (nominal)", Value(summary, new LatencyColumn(DefaultSettings), StrategyKind.Task, 10));
     }
 }

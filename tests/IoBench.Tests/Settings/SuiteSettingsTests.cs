@@ -1,7 +1,7 @@
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 
-namespace IoBench.Tests.Theory;
+namespace IoBench.Tests.Settings;
 
 public sealed class SuiteSettingsTests
 {
