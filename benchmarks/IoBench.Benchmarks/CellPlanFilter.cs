@@ -2,6 +2,7 @@ using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks;
@@ -13,9 +14,11 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>
-        BatchCase.From(benchmarkCase) is { } batch
-            ? CellPlan.WhyNotRun(batch.Strategy, batch.N, batch.K, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(benchmarkCase), Environment.ProcessorCount, IsSynchronousAsync(benchmarkCase))
-            : null;
+        BatchCase.From(benchmarkCase) is { } batch ? WhyNotRun(benchmarkCase, batch.Strategy, batch.N, batch.K) : null;
+
+    /// <summary>Why a cell of the same workload family as <paramref name="member"/> is not run (null when it runs).</summary>
+    public string? WhyNotRun(BenchmarkCase member, StrategyKind strategy, int n, int k) =>
+        CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(member), Environment.ProcessorCount, IsSynchronousAsync(member));
 
     public static bool IsCpuBound(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Descriptor.Categories.Contains(Categories.CpuBound);

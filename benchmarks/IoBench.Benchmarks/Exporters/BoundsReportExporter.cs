@@ -80,7 +80,9 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
 
     private void AppendMatrix(StringBuilder text, Summary summary, List<(BenchmarkCase Case, BatchCase Batch)> cases, TimeSpan latency, CellPlanFilter filter)
     {
-        var ops = settings.Ops;
+        // The family's own values, from the same parameter sources BenchmarkDotNet reads.
+        var family = (BatchBenchmarks)Activator.CreateInstance(cases[0].Case.Descriptor.Type)!;
+        var ops = family.OpsValues().ToList();
         text.Append("| Strategy |");
         foreach (var n in ops)
         {
@@ -91,13 +93,13 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         text.Append("| *N×L (sequential bound)* |").AppendLine(string.Concat(ops.Select(n => $" *{BatchColumn.Milliseconds(Bounds.Sequential(n, latency))}* |")));
         text.Append("| *max(L) (overlapped bound)* |").AppendLine(string.Concat(ops.Select(_ => $" *{BatchColumn.Milliseconds(Bounds.Overlapped(latency))}* |")));
 
-        foreach (var (strategy, k) in Rows())
+        foreach (var (strategy, k) in Rows(family))
         {
             text.Append(k == 0 ? $"| {strategy} |" : $"| {strategy} (K = {k}) |");
             foreach (var n in ops)
             {
                 var match = cases.FirstOrDefault(c => c.Batch.Strategy == strategy && c.Batch.N == n && c.Batch.K == k);
-                text.Append(' ').Append(Cell(summary, match.Case, strategy, n, k, latency, filter, cases.First().Case)).Append(" |");
+                text.Append(' ').Append(Cell(summary, match.Case, filter, cases[0].Case, latency, strategy, n, k)).Append(" |");
             }
 
             text.AppendLine();
@@ -106,19 +108,23 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         text.AppendLine();
     }
 
-    private IEnumerable<(StrategyKind Strategy, int K)> Rows()
+    private static IEnumerable<(StrategyKind Strategy, int K)> Rows(BatchBenchmarks family)
     {
-        foreach (var strategy in settings.Strategies)
+        var limits = family.LimitValues().Select(l => l.Value).Where(k => k != 0).ToList();
+        foreach (var strategy in family.StrategyValues())
         {
             yield return (strategy, 0);
             if (Strategy.UsesLimit(strategy))
             {
-                yield return (strategy, settings.Limit);
+                foreach (var k in limits)
+                {
+                    yield return (strategy, k);
+                }
             }
         }
     }
 
-    private string Cell(Summary summary, BenchmarkCase? benchmarkCase, StrategyKind strategy, int n, int k, TimeSpan latency, CellPlanFilter filter, BenchmarkCase sibling)
+    private static string Cell(Summary summary, BenchmarkCase? benchmarkCase, CellPlanFilter filter, BenchmarkCase sibling, TimeSpan latency, StrategyKind strategy, int n, int k)
     {
         if (benchmarkCase is not null)
         {
@@ -131,13 +137,12 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
             return string.Create(CultureInfo.InvariantCulture, $"{BatchColumn.Milliseconds(mean)} ({Bounds.ConcurrencyFactor(mean, latency):0.00})");
         }
 
-        var why = CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, CellPlanFilter.IsCpuBound(sibling), Environment.ProcessorCount, CellPlanFilter.IsSynchronousAsync(sibling));
-        return why switch
+        if (k != 0 && k >= n)
         {
-            null => "filtered out",
-            _ when k != 0 && k >= n => "-",
-            _ => $"not run: {why}",
-        };
+            return "-";
+        }
+
+        return filter.WhyNotRun(sibling, strategy, n, k) is { } why ? $"not run: {why}" : "filtered out";
     }
 
     private static string WorkloadTitle(BenchmarkCase benchmarkCase)

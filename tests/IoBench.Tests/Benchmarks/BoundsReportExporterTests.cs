@@ -1,0 +1,34 @@
+using IoBench.Benchmarks.Exporters;
+using IoBench.Core.Strategies;
+using static IoBench.Tests.Benchmarks.KnownSummary;
+
+namespace IoBench.Tests.Benchmarks;
+
+public sealed class BoundsReportExporterTests
+{
+    private static readonly string Report = new BoundsReportExporter(DefaultSettings).Render(Create(
+        (StrategyKind.Sequential, 1, 0, 25, null),
+        (StrategyKind.Task, 10, 0, 27.5, null),
+        (StrategyKind.Task, 1000, 0, 30, null)));
+
+    [Fact]
+    public void Render_MeasuredCell_ShowsMeanAndConcurrencyFactor() => Assert.Contains("| 27.5 ms (1.10) |", Report);
+
+    [Fact]
+    public void Render_Bounds_AreRowsOfTheMatrix()
+    {
+        Assert.Contains("| *N×L (sequential bound)* | *25.0 ms* | *250 ms* | *2,500 ms* | *25,000 ms* |", Report);
+        Assert.Contains("| *max(L) (overlapped bound)* | *25.0 ms* | *25.0 ms* | *25.0 ms* | *25.0 ms* |", Report);
+    }
+
+    [Fact]
+    public void Render_CellOverBudget_IsMarkedNotRunWithTheReason() =>
+        Assert.Contains("not run: sequential by nature: N×L = 20 s per batch", Report);
+
+    [Fact]
+    public void Render_Header_NamesTheEnvironment()
+    {
+        Assert.Contains("BenchmarkDotNet v0.14.0", Report);
+        Assert.Contains("Suite settings: IOBENCH_LATENCY_MS=20", Report);
+    }
+}
