@@ -6,6 +6,9 @@ public static class Categories
     public const string Sleep = "Sleep";
     public const string Cpu = "Cpu";
 
+    /// <summary>Needs a PostgreSQL server (IOBENCH_POSTGRES); skipped with one line when none answers.</summary>
+    public const string Postgres = "Postgres";
+
     /// <summary>The operation computes rather than waits: no strategy can beat ceil(N/cores) x L.</summary>
     public const string CpuBound = "CpuBound";
 }

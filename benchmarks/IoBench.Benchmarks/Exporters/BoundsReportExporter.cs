@@ -74,13 +74,14 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         text.AppendLine(pool is null
             ? "Thread pool: not reported"
             : string.Create(CultureInfo.InvariantCulture, $"Thread pool (benchmark process): min worker threads {pool.MinWorkerThreads}, min I/O threads {pool.MinIoThreads} (runtime defaults unless DOTNET_ThreadPool_* is set)"));
-        text.AppendLine(CultureInfo.InvariantCulture, $"Suite settings: {string.Join(' ', settings.ToEnvironment().Select(kv => $"{kv.Key}={kv.Value}"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Suite settings: {string.Join(' ', settings.ToDisplayEnvironment().Select(kv => $"{kv.Key}={kv.Value}"))}");
         text.AppendLine("```").AppendLine();
     }
 
     private void AppendMatrix(StringBuilder text, Summary summary, List<(BenchmarkCase Case, BatchCase Batch)> cases, TimeSpan latency, CellPlanFilter filter)
     {
-        var ops = settings.Ops;
+        // A family may narrow N and the strategies (Ops(), Strategies()), so the matrix follows the family's own cases.
+        var ops = cases.Select(c => c.Batch.N).Distinct().Order().ToList();
         text.Append("| Strategy |");
         foreach (var n in ops)
         {
@@ -91,7 +92,7 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         text.Append("| *N×L (sequential bound)* |").AppendLine(string.Concat(ops.Select(n => $" *{BatchColumn.Milliseconds(Bounds.Sequential(n, latency))}* |")));
         text.Append("| *max(L) (overlapped bound)* |").AppendLine(string.Concat(ops.Select(_ => $" *{BatchColumn.Milliseconds(Bounds.Overlapped(latency))}* |")));
 
-        foreach (var (strategy, k) in Rows())
+        foreach (var (strategy, k) in Rows().Where(row => cases.Any(c => c.Batch.Strategy == row.Strategy)))
         {
             text.Append(k == 0 ? $"| {strategy} |" : $"| {strategy} (K = {k}) |");
             foreach (var n in ops)
@@ -129,6 +130,11 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
             }
 
             return string.Create(CultureInfo.InvariantCulture, $"{BatchColumn.Milliseconds(mean)} ({Bounds.ConcurrencyFactor(mean, latency):0.00})");
+        }
+
+        if (CellPlanFilter.PoolDoesNotBind(sibling, n) is not null)
+        {
+            return "-";
         }
 
         var why = CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, CellPlanFilter.IsCpuBound(sibling), Environment.ProcessorCount);

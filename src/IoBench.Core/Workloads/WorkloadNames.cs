@@ -5,4 +5,8 @@ public static class WorkloadNames
 {
     public const string Sleep = "Sleep";
     public const string Cpu = "Cpu";
+    public const string PostgresSleep = "PostgresSleep";
+    public const string PostgresQuery = "PostgresQuery";
+    public const string PostgresWrite = "PostgresWrite";
+    public const string PostgresConnect = "PostgresConnect";
 }
