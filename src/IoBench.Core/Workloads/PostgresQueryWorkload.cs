@@ -36,7 +36,8 @@ public sealed class PostgresQueryWorkload(PostgresDatabase database, int warmCon
     public void Run(CancellationToken cancellationToken)
     {
         var id = NextId();
-        using var command = Command(id);
+        using var connection = database.DataSource.OpenConnection();
+        using var command = Command(connection, id);
         using var cancel = PostgresCommands.CancelOn(command, cancellationToken);
         Check(id, command.ExecuteScalar());
     }
@@ -44,7 +45,8 @@ public sealed class PostgresQueryWorkload(PostgresDatabase database, int warmCon
     public async ValueTask RunAsync(CancellationToken cancellationToken)
     {
         var id = NextId();
-        await using var command = Command(id);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, id);
         Check(id, await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
     }
 
@@ -53,9 +55,9 @@ public sealed class PostgresQueryWorkload(PostgresDatabase database, int warmCon
     // Keys spread over the table (7919 is prime, coprime with Rows), so lookups touch different index pages.
     private int NextId() => (int)((uint)Interlocked.Increment(ref _next) * 7919L % Rows) + 1;
 
-    private NpgsqlCommand Command(int id)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, int id)
     {
-        var command = database.DataSource.CreateCommand(Sql);
+        var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = id });
         return command;
     }

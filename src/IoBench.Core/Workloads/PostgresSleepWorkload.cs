@@ -25,7 +25,8 @@ public sealed class PostgresSleepWorkload(PostgresDatabase database, TimeSpan la
     public void Run(CancellationToken cancellationToken)
     {
         var token = Interlocked.Increment(ref _token);
-        using var command = Command(token);
+        using var connection = database.DataSource.OpenConnection();
+        using var command = Command(connection, token);
         using var cancel = PostgresCommands.CancelOn(command, cancellationToken);
         Check(token, command.ExecuteScalar());
     }
@@ -33,15 +34,16 @@ public sealed class PostgresSleepWorkload(PostgresDatabase database, TimeSpan la
     public async ValueTask RunAsync(CancellationToken cancellationToken)
     {
         var token = Interlocked.Increment(ref _token);
-        await using var command = Command(token);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, token);
         Check(token, await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
     }
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
-    private NpgsqlCommand Command(int token)
+    private NpgsqlCommand Command(NpgsqlConnection connection, int token)
     {
-        var command = database.DataSource.CreateCommand(Sql);
+        var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = token });
         command.Parameters.Add(new NpgsqlParameter<double> { NpgsqlDbType = NpgsqlDbType.Double, TypedValue = Latency.TotalSeconds });
         return command;

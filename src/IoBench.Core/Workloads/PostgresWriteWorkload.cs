@@ -58,14 +58,16 @@ public sealed class PostgresWriteWorkload(PostgresDatabase database, int warmCon
 
     public void Run(CancellationToken cancellationToken)
     {
-        using var command = Command();
+        using var connection = database.DataSource.OpenConnection();
+        using var command = Command(connection);
         using var cancel = PostgresCommands.CancelOn(command, cancellationToken);
         Check(command.ExecuteNonQuery());
     }
 
     public async ValueTask RunAsync(CancellationToken cancellationToken)
     {
-        await using var command = Command();
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection);
         Check(await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
     }
 
@@ -100,9 +102,9 @@ public sealed class PostgresWriteWorkload(PostgresDatabase database, int warmCon
         }
     }
 
-    private NpgsqlCommand Command()
+    private NpgsqlCommand Command(NpgsqlConnection connection)
     {
-        var command = database.DataSource.CreateCommand(Sql);
+        var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = _run });
         command.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = Interlocked.Increment(ref _next) });
         return command;
