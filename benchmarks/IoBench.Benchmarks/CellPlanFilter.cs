@@ -2,6 +2,7 @@ using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks;
@@ -18,9 +19,21 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
               CellPlan.WhyNotRun(batch.Strategy, batch.N, batch.K, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(benchmarkCase), Environment.ProcessorCount)
             : null;
 
-    /// <summary>A fixed pool of P >= N is the same batch as the pool of N (like K >= N), so it is not run twice.</summary>
-    public static string? PoolDoesNotBind(BenchmarkCase benchmarkCase, int n) =>
-        PoolSize.Of(benchmarkCase) is { Size: not 0 } pool && !pool.Binds(n) ? "the pool does not bind when P >= N" : null;
+    /// <summary>
+    /// A fixed pool that no batch operation ever waits for is the same batch as the pool of N, so it is not run twice:
+    /// when P >= N, when the strategy runs one operation at a time, or when its own K is already <= P.
+    /// </summary>
+    public static string? PoolDoesNotBind(BenchmarkCase benchmarkCase, int n)
+    {
+        if (PoolSize.Of(benchmarkCase) is not { Size: not 0 } pool || BatchCase.From(benchmarkCase) is not { } batch)
+        {
+            return null;
+        }
+
+        var strategy = Strategy.Create(batch.Strategy, batch.K);
+        var inFlight = strategy.SequentialByNature ? 1 : strategy.Limit > 0 ? Math.Min(strategy.Limit, n) : n;
+        return pool.Binds(inFlight) ? null : "the pool does not bind: P >= operations in flight";
+    }
 
     public static bool IsCpuBound(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Descriptor.Categories.Contains(Categories.CpuBound);

@@ -132,12 +132,12 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
             return string.Create(CultureInfo.InvariantCulture, $"{BatchColumn.Milliseconds(mean)} ({Bounds.ConcurrencyFactor(mean, latency):0.00})");
         }
 
-        if (CellPlanFilter.PoolDoesNotBind(sibling, n) is not null)
+        var why = CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, CellPlanFilter.IsCpuBound(sibling), Environment.ProcessorCount);
+        if (why is null && PoolSize.Of(sibling) is { Size: not 0 })
         {
-            return "-";
+            return "- (pool does not bind)";
         }
 
-        var why = CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, CellPlanFilter.IsCpuBound(sibling), Environment.ProcessorCount);
         return why switch
         {
             null => "filtered out",

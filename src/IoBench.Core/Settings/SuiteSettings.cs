@@ -56,13 +56,14 @@ public sealed record SuiteSettings
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
         new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
-        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => string.Join(',', s.Ops)),
+        // Only an explicit list travels to child processes: a family that narrows the default N (Ops()) must still see "no list given" there.
+        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops)),
         new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
         new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
         new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
         new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
-        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, IsSecret: true),
+        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -133,10 +134,10 @@ public sealed record SuiteSettings
         Options.ToDictionary(o => o.Variable, o => o.Format(this));
 
     /// <summary>
-    /// <see cref="ToEnvironment"/> fit for a report or a log: passwords inside connection strings are masked.
+    /// The effective settings for a report or a log: defaults shown as values, passwords inside connection strings masked.
     /// </summary>
     public IReadOnlyDictionary<string, string> ToDisplayEnvironment() =>
-        Options.ToDictionary(o => o.Variable, o => o.IsSecret ? MaskPassword(o.Format(this)) : o.Format(this));
+        Options.ToDictionary(o => o.Variable, o => (o.Display ?? o.Format)(this));
 
     /// <summary>Writes <see cref="ToEnvironment"/> into this process's environment, which child processes inherit.</summary>
     public void Export()
@@ -220,5 +221,5 @@ public sealed record SuiteSettings
         Func<SuiteSettings, string, SuiteSettings> Apply,
         Func<SuiteSettings, string> Format,
         bool IsFlag = false,
-        bool IsSecret = false);
+        Func<SuiteSettings, string>? Display = null);
 }

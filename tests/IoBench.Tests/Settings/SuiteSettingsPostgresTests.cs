@@ -44,4 +44,25 @@ public sealed class SuiteSettingsPostgresTests
 
         Assert.Contains("--postgres", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToEnvironment_DefaultOps_ReachChildrenAsNoExplicitList()
+    {
+        var exported = new SuiteSettings().ToEnvironment();
+
+        var child = SuiteSettings.FromEnvironment(name => exported.GetValueOrDefault(name));
+
+        Assert.Null(child.ExplicitOps); // a family's own default N (Ops()) then applies in the child as in the host
+        Assert.Equal("1,10,100,1000", new SuiteSettings().ToDisplayEnvironment()["IOBENCH_OPS"]);
+    }
+
+    [Fact]
+    public void ToEnvironment_ExplicitOps_ReachChildrenUnchanged()
+    {
+        var exported = new SuiteSettings { ExplicitOps = [1, 200] }.ToEnvironment();
+
+        var child = SuiteSettings.FromEnvironment(name => exported.GetValueOrDefault(name));
+
+        Assert.Equal([1, 200], child.ExplicitOps);
+    }
 }
