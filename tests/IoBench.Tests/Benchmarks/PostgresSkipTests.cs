@@ -48,6 +48,10 @@ public sealed class PostgresSkipTests
             start.Environment.Remove(name);
         }
 
+        // BenchmarkDotNet refuses an assembly under the temp folder (a clone under /tmp in CI): a temp folder of its own avoids that.
+        var temp = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(app)!, "iobench-tmp")).FullName;
+        start.Environment["TMPDIR"] = temp;
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
