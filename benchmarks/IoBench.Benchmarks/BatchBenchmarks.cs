@@ -35,12 +35,14 @@ public abstract class BatchBenchmarks
 
     public IEnumerable<ConcurrencyLimit> LimitValues() => Limits();
 
+    // Setup and cleanup block on the workload's async calls: BenchmarkDotNet 0.14's in-process toolchain (--quick)
+    // does not await a Task-returning [GlobalSetup]/[GlobalCleanup], so a setup that really waits would be cut short.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup()
     {
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
-        await _workload.SetupAsync(setupDeadline.Token);
+        _workload.SetupAsync(setupDeadline.Token).GetAwaiter().GetResult();
         if (_workload.Inner is ICalibratedWorkload calibrated)
         {
             Console.WriteLine($"// IoBench.Calibration {calibrated.Calibration}");
@@ -53,7 +55,7 @@ public abstract class BatchBenchmarks
     public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout);
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup()
     {
         if (_workload is null)
         {
@@ -62,7 +64,7 @@ public abstract class BatchBenchmarks
 
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         Console.WriteLine(new BatchMetrics(_workload.PeakThreads, _workload.SyncPercent, _workload.Calls, minWorkers, minIo).ToLine());
-        await _workload.DisposeAsync();
+        _workload.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _workload = null;
     }
 

@@ -8,6 +8,9 @@ public static class Categories
     public const string Sqlite = "Sqlite";
     public const string File = "File";
 
+    /// <summary>Needs a PostgreSQL server (IOBENCH_POSTGRES); skipped with one line when none answers.</summary>
+    public const string Postgres = "Postgres";
+
     /// <summary>The operation computes rather than waits: no strategy can beat ceil(N/cores) x L.</summary>
     public const string CpuBound = "CpuBound";
 

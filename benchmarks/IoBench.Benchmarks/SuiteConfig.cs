@@ -12,6 +12,7 @@ using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Exporters;
 using IoBench.Benchmarks.Diagnosers;
 using IoBench.Core.Settings;
+using IoBench.Core.Workloads;
 using Perfolizer.Horology;
 
 namespace IoBench.Benchmarks;
@@ -48,7 +49,7 @@ public static class SuiteConfig
             .AddColumn(TheoryColumns(settings).ToArray())
             .AddDiagnoser(Net10MemoryDiagnoser.Default, Net10ThreadingDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings))
-            .AddFilter(new CellPlanFilter(settings))
+            .AddFilter(new CellPlanFilter(settings), PostgresRequirement(settings))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(a => a is not MinIterationTimeAnalyser).ToArray())
@@ -58,6 +59,13 @@ public static class SuiteConfig
 
         return addJob ? config.AddJob(settings.Quick ? QuickJob : BatchJob) : config;
     }
+
+    /// <summary>Skips the Postgres family with one line when no server answers within 3 s.</summary>
+    public static ServerRequirementFilter PostgresRequirement(SuiteSettings settings) => new(
+        Categories.Postgres,
+        () => PostgresDatabase.ProbeAsync(settings.Postgres, TimeSpan.FromSeconds(3)).GetAwaiter().GetResult(),
+        "Start one with `scripts/postgres.sh start`, or point IOBENCH_POSTGRES (--postgres) at one.",
+        Console.Out);
 
     /// <summary>The suite's own columns, in the order they print after BenchmarkDotNet's statistics.</summary>
     public static IEnumerable<IColumn> TheoryColumns(SuiteSettings settings) =>

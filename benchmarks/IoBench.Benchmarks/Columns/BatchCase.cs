@@ -7,7 +7,7 @@ namespace IoBench.Benchmarks.Columns;
 /// A benchmark case read as a batch: its strategy, N and K, and the key of its workload configuration (the type plus
 /// every other parameter, such as a pool size), so that rows of the same workload can be compared.
 /// </summary>
-internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K, string WorkloadKey)
+internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K, string WorkloadKey, string LatencyKey)
 {
     public static BatchCase? From(BenchmarkCase benchmarkCase)
     {
@@ -20,8 +20,11 @@ internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K,
         var k = parameters[nameof(BatchBenchmarks.K)] is ConcurrencyLimit limit ? limit.Value : 0;
         var others = parameters.Items
             .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
-            .Select(p => $"{p.Name}={p.Value}");
-        var key = $"{benchmarkCase.Descriptor.Type.FullName}|{benchmarkCase.Job.Id}|{string.Join(';', others)}";
-        return new BatchCase(benchmarkCase.Descriptor.Type, strategy, n, k, key);
+            .ToList();
+        string Key(Func<object?, object?> value) =>
+            $"{benchmarkCase.Descriptor.Type.FullName}|{benchmarkCase.Job.Id}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}";
+
+        // One operation never waits for a pool, so every pool size shares the L that Sequential N = 1 measures.
+        return new BatchCase(benchmarkCase.Descriptor.Type, strategy, n, k, Key(v => v), Key(v => v is PoolSize ? PoolSize.AsLargeAsN : v));
     }
 }

@@ -52,8 +52,16 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     /// <summary>L measured by the Sequential N = 1 batch of the same workload, or the nominal L when that did not run.</summary>
     internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch)
     {
-        var reference = FindMean(summary, batch, StrategyKind.Sequential, 1);
-        return reference is { } measured ? (measured, true) : (Settings.Latency, false);
+        foreach (var candidate in summary.BenchmarksCases)
+        {
+            if (BatchCase.From(candidate) is { Strategy: StrategyKind.Sequential, N: 1, K: 0 } other && other.LatencyKey == batch.LatencyKey &&
+                MeanOf(summary, candidate) is { } measured)
+            {
+                return (measured, true);
+            }
+        }
+
+        return (Settings.Latency, false);
     }
 
     /// <summary>The mean of the row of the same workload with another strategy and N (K = 0).</summary>

@@ -74,7 +74,7 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         text.AppendLine(pool is null
             ? "Thread pool: not reported"
             : string.Create(CultureInfo.InvariantCulture, $"Thread pool (benchmark process): min worker threads {pool.MinWorkerThreads}, min I/O threads {pool.MinIoThreads} (runtime defaults unless DOTNET_ThreadPool_* is set)"));
-        text.AppendLine(CultureInfo.InvariantCulture, $"Suite settings: {string.Join(' ', settings.ToEnvironment().Select(kv => $"{kv.Key}={kv.Value}"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Suite settings: {string.Join(' ', settings.ToDisplayEnvironment().Select(kv => $"{kv.Key}={kv.Value}"))}");
         text.AppendLine("```").AppendLine();
     }
 
@@ -140,6 +140,11 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         if (k != 0 && k >= n)
         {
             return "-";
+        }
+
+        if (CellPlanFilter.PoolDoesNotBind(sibling, strategy, n, k) is not null)
+        {
+            return "- (pool does not bind)";
         }
 
         return filter.WhyNotRun(sibling, strategy, n, k) is { } why ? $"not run: {why}" : "filtered out";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using IoBench.Core.Strategies;
 
@@ -12,6 +13,9 @@ public sealed record SuiteSettings
 {
     private static readonly int[] DefaultOps = [1, 10, 100, 1000];
     private static readonly int[] QuickOps = [1, 10];
+
+    /// <summary>What `scripts/postgres.sh url` prints with its defaults.</summary>
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Username=iobench;Password=iobench;Database=iobench";
 
     /// <summary>L, the nominal latency of one operation (IOBENCH_LATENCY_MS, --latency-ms; default 20).</summary>
     public int LatencyMs { get; init; } = 20;
@@ -37,6 +41,12 @@ public sealed record SuiteSettings
     /// <summary>A smoke run of the whole matrix: fewer N and a short job (IOBENCH_QUICK=1, --quick).</summary>
     public bool Quick { get; init; }
 
+    /// <summary>
+    /// The Npgsql connection string of the PostgreSQL server (IOBENCH_POSTGRES, --postgres; default: the server that
+    /// scripts/postgres.sh starts, <see cref="DefaultPostgres"/>).
+    /// </summary>
+    public string Postgres { get; init; } = DefaultPostgres;
+
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
     public TimeSpan MaxSequentialBatch => TimeSpan.FromMilliseconds(MaxSequentialMs);
@@ -46,13 +56,14 @@ public sealed record SuiteSettings
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
         new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
-        // Only an N list the user chose is exported: children must still tell "chosen" from "default" (families narrow the default).
-        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty),
+        // Only an explicit list travels to child processes: a family that narrows the default N (Ops()) must still see "no list given" there.
+        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops)),
         new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
         new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
         new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
         new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
+        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -122,6 +133,12 @@ public sealed record SuiteSettings
     public IReadOnlyDictionary<string, string> ToEnvironment() =>
         Options.ToDictionary(o => o.Variable, o => o.Format(this));
 
+    /// <summary>
+    /// The effective settings for a report or a log: defaults shown as values, passwords inside connection strings masked.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ToDisplayEnvironment() =>
+        Options.ToDictionary(o => o.Variable, o => (o.Display ?? o.Format)(this));
+
     /// <summary>Writes <see cref="ToEnvironment"/> into this process's environment, which child processes inherit.</summary>
     public void Export()
     {
@@ -152,6 +169,30 @@ public sealed record SuiteSettings
             : parts.Select(p => PositiveInt(name, p)).Distinct().Order().ToArray();
     }
 
+    private static string ConnectionString(string name, string value)
+    {
+        try
+        {
+            _ = new DbConnectionStringBuilder { ConnectionString = value.Trim() };
+            return value.Trim();
+        }
+        catch (ArgumentException e)
+        {
+            throw new SettingsException($"{name} is not a valid connection string: {e.Message}");
+        }
+    }
+
+    private static string MaskPassword(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var key in builder.Keys.Cast<string>().Where(k => k.Equals("Password", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            builder[key] = "***";
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static bool Flag(string name, string value) => value.Trim().ToLowerInvariant() switch
     {
         "1" or "true" or "yes" => true,
@@ -179,5 +220,6 @@ public sealed record SuiteSettings
         string Variable,
         Func<SuiteSettings, string, SuiteSettings> Apply,
         Func<SuiteSettings, string> Format,
-        bool IsFlag = false);
+        bool IsFlag = false,
+        Func<SuiteSettings, string>? Display = null);
 }

@@ -9,4 +9,8 @@ public static class WorkloadNames
     public const string SqliteSleep = "SqliteSleep";
     public const string SqliteWrite = "SqliteWrite";
     public const string FileWrite = "FileWrite";
+    public const string PostgresSleep = "PostgresSleep";
+    public const string PostgresQuery = "PostgresQuery";
+    public const string PostgresWrite = "PostgresWrite";
+    public const string PostgresConnect = "PostgresConnect";
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The project's test command (.ci/run calls it). Starts the local PostgreSQL server with scripts/postgres.sh
+# (installing PostgreSQL on a fresh machine), points the tests at it through IOBENCH_POSTGRES, builds, runs every
+# test with one line per test, and ends with one line: "N passed, N failed" (", N skipped" when any were).
+# Exits non-zero when the build or any test failed. The server is left running for benchmark runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/postgres.sh start
+IOBENCH_POSTGRES="$(scripts/postgres.sh url)"
+export IOBENCH_POSTGRES
+
+results=$(mktemp -d "${TMPDIR:-/tmp}/iobench-test-results.XXXXXX")
+trap 'rm -rf "$results"' EXIT
+
+if ! dotnet build Benchmarks.sln -c Release -nologo -clp:NoSummary -v:q; then
+  echo "build failed"
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+
+status=0
+dotnet test Benchmarks.sln -c Release --no-build -nologo \
+  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=iobench" --results-directory "$results" || status=$?
+
+# Sum the counters of every TRX file: <Counters total=".." executed=".." passed=".." failed=".." ...>
+counter() { grep -ho '<Counters [^>]*>' "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}'; }
+passed=$(counter passed)
+failed=$(counter failed)
+skipped=$(($(counter total) - $(counter executed))) # xunit's skipped tests count in total but not in executed
+
+if ((skipped > 0)); then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+if ((status != 0 || failed > 0)); then exit 1; fi

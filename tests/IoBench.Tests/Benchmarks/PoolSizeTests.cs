@@ -1,0 +1,22 @@
+using IoBench.Benchmarks;
+
+namespace IoBench.Tests.Benchmarks;
+
+public sealed class PoolSizeTests
+{
+    [Theory]
+    [InlineData(0, 1, 1, false)]
+    [InlineData(0, 200, 200, false)]
+    [InlineData(10, 10, 10, false)]
+    [InlineData(10, 100, 10, true)]
+    public void For_BatchOfN_GivesThePoolAndWhetherItBinds(int size, int n, int expectedPool, bool binds)
+    {
+        var pool = new PoolSize(size);
+
+        Assert.Equal(expectedPool, pool.For(n));
+        Assert.Equal(binds, pool.Binds(n));
+    }
+
+    [Fact]
+    public void ToString_PoolAsLargeAsN_ReadsN() => Assert.Equal("N", PoolSize.AsLargeAsN.ToString());
+}

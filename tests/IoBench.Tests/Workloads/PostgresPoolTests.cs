@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
+using IoBench.Core.Workloads;
+using Npgsql;
+
+namespace IoBench.Tests.Workloads;
+
+/// <summary>The pool bounds concurrency: N > P operations queue for a connection and run in waves, ceil(N/P) x L.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPoolTests
+{
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(100);
+
+    [PostgresFact]
+    public async Task Batch_MoreOperationsThanPool_QueuesAndCompletesInWaves()
+    {
+        const int pool = 5, count = 20;
+        var workload = new ProbedWorkload(new PostgresSleepWorkload(PostgresTestServer.Database(pool), Latency, warmConnections: pool));
+        await using var _ = workload;
+        await workload.SetupAsync(CancellationToken.None);
+
+        var elapsed = await TimeBatchAsync(StrategyKind.Task, workload, count);
+
+        var waves = Bounds.Limited(count, pool, Latency); // 4 x 100 ms
+        Assert.InRange(elapsed, waves * 0.9, waves * 2.5);
+    }
+
+    [PostgresFact]
+    public async Task Batch_PoolAsLargeAsN_OverlapsEveryOperation()
+    {
+        const int count = 20;
+        var workload = new ProbedWorkload(new PostgresSleepWorkload(PostgresTestServer.Database(count), Latency, warmConnections: count));
+        await using var _ = workload;
+        await workload.SetupAsync(CancellationToken.None);
+
+        var elapsed = await TimeBatchAsync(StrategyKind.Task, workload, count);
+
+        Assert.InRange(elapsed, Latency * 0.9, Bounds.Limited(count, 5, Latency) * 0.75); // well under the 4 waves of a pool of 5
+    }
+
+    [PostgresFact]
+    public async Task Batch_PoolTimeoutShorterThanWait_FailsFastWithPoolExhausted()
+    {
+        // Two connections busy for 5 s each; the third operation may wait for one only 1 s (Npgsql's Timeout).
+        var sleep = TimeSpan.FromSeconds(5);
+        var workload = new ProbedWorkload(new PostgresSleepWorkload(PostgresTestServer.Database(poolSize: 2, extra: "Timeout=1"), sleep, warmConnections: 2));
+        await using var _ = workload;
+        await workload.SetupAsync(CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
+
+        var error = await Assert.ThrowsAnyAsync<NpgsqlException>(
+            () => BatchRunner.RunAsync(Strategy.Create(StrategyKind.Task), workload, 10, TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("connection pool has been exhausted", error.Message, StringComparison.Ordinal);
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromSeconds(0.9), sleep * 0.8); // the batch did not wait for the sleeps
+    }
+
+    [PostgresFact]
+    public async Task Batch_BothForms_ReturnEveryConnectionToThePool()
+    {
+        const int pool = 4;
+        var name = PostgresTestServer.UniqueApplicationName();
+        var workload = new ProbedWorkload(new PostgresSleepWorkload(PostgresTestServer.Database(pool, name), TimeSpan.FromMilliseconds(20), warmConnections: pool));
+        await using var _ = workload;
+        await workload.SetupAsync(CancellationToken.None);
+
+        foreach (var kind in new[] { StrategyKind.Task, StrategyKind.Thread, StrategyKind.TaskRun, StrategyKind.Bounded })
+        {
+            await TimeBatchAsync(kind, workload, 12);
+
+            // The pool's idle size: every connection it opened is back, idle, and no more were opened.
+            var (all, idle) = await PostgresTestServer.CountConnectionsAsync(name);
+            Assert.Equal((pool, pool), (all, idle));
+        }
+    }
+
+    private static async Task<TimeSpan> TimeBatchAsync(StrategyKind kind, ProbedWorkload workload, int count)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await BatchRunner.RunAsync(Strategy.Create(kind, limit: kind == StrategyKind.Bounded ? 3 : 0), workload, count, TimeSpan.FromSeconds(60));
+        return Stopwatch.GetElapsedTime(started);
+    }
+}
