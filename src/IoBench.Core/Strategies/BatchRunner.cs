@@ -13,7 +13,7 @@ public static class BatchRunner
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var before = workload.Calls;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(deadline);
+        DeadlineWatchdog.CancelAfter(timeout, deadline);
         try
         {
             await strategy.RunAsync(workload, count, timeout.Token).WaitAsync(deadline + UnwindGrace, cancellationToken).ConfigureAwait(false);

@@ -41,4 +41,15 @@ public sealed class TimingSanityTests
         Assert.Contains("deadline", error.Message, StringComparison.Ordinal);
         Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task BatchRunner_StarvedThreadPool_StillEndsAtItsDeadline()
+    {
+        // 200 pool work items each block on a 30 s async call: the pool is starved, yet the deadline must still fire.
+        var workload = new ProbedWorkload(new SleepWorkload(TimeSpan.FromSeconds(30)));
+        var started = Stopwatch.GetTimestamp();
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            BatchRunner.RunAsync(Strategy.Create(StrategyKind.SyncOverAsync), workload, 200, TimeSpan.FromSeconds(1)));
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4));
+    }
 }
