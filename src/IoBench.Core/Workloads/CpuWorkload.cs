@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace IoBench.Core.Workloads;
 
 /// <summary>
-/// L of CPU work on the calling thread, in both forms: the control that shows async buys nothing for
-/// CPU-bound work and that parallelism is bounded by cores.
+/// L of CPU work per operation, in both forms: the control that shows async buys nothing for CPU-bound work and
+/// that parallelism is bounded by cores.
 /// </summary>
 /// <remarks>
 /// The work is a fixed number of xorshift steps calibrated once to take L on one idle core. It is a fixed
@@ -49,19 +49,13 @@ public sealed class CpuWorkload(TimeSpan latency) : IWorkload
         }
     }
 
-    // The async form does the same work synchronously and returns a completed task, as any async method
-    // with no await does: there is nothing to wait for, so there is nothing to overlap.
-    public ValueTask RunAsync(CancellationToken cancellationToken)
+    // The async form is an async method that awaited its input before computing, as a request handler does: the work
+    // then runs on whichever thread resumes it — pool threads in parallel up to the cores, or the one event-loop
+    // thread. Either way async adds no parallelism of its own: the best is ceil(N/cores) x L.
+    public async ValueTask RunAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            Run(cancellationToken);
-            return default;
-        }
-        catch (Exception e)
-        {
-            return ValueTask.FromException(e);
-        }
+        await Task.Yield();
+        Run(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => default;
