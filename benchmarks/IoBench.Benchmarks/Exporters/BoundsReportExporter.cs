@@ -131,7 +131,7 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
             return string.Create(CultureInfo.InvariantCulture, $"{BatchColumn.Milliseconds(mean)} ({Bounds.ConcurrencyFactor(mean, latency):0.00})");
         }
 
-        var why = CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, CellPlanFilter.IsCpuBound(sibling), Environment.ProcessorCount);
+        var why = filter.WhyNotRun(strategy, n, k, sibling);
         return why switch
         {
             null => "filtered out",

@@ -5,4 +5,6 @@ public static class WorkloadNames
 {
     public const string Sleep = "Sleep";
     public const string Cpu = "Cpu";
+    public const string HttpDelay = "HttpDelay";
+    public const string HttpBlockingServer = "HttpBlockingServer";
 }
