@@ -18,11 +18,15 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 
     /// <summary>
     /// Null when the cell runs, else the reason; <paramref name="sibling"/> is any case of the same workload
-    /// configuration, whose other parameter values (<see cref="ICellRule"/>) may leave the cell out too.
+    /// configuration, whose other parameter values and class attributes (<see cref="ICellRule"/>) may leave the cell out too.
     /// </summary>
     public string? WhyNotRun(StrategyKind strategy, int n, int k, BenchmarkCase sibling) =>
         CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(sibling), Environment.ProcessorCount)
-        ?? sibling.Parameters.Items.Select(p => p.Value).OfType<ICellRule>().Select(r => r.WhyNotRun(strategy, n, settings)).FirstOrDefault(why => why is not null);
+        ?? sibling.Parameters.Items.Select(p => p.Value)
+            .Concat(sibling.Descriptor.Type.GetCustomAttributes(inherit: true))
+            .OfType<ICellRule>()
+            .Select(rule => rule.WhyNotRun(strategy, n, k, settings))
+            .FirstOrDefault(why => why is not null);
 
     public static bool IsCpuBound(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Descriptor.Categories.Contains(Categories.CpuBound);

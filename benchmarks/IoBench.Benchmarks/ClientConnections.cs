@@ -15,7 +15,7 @@ public readonly record struct ClientConnections(int Value) : ICellRule
 
     public static ClientConnections Unlimited => default;
 
-    public string? WhyNotRun(StrategyKind strategy, int n, SuiteSettings settings)
+    public string? WhyNotRun(StrategyKind strategy, int n, int k, SuiteSettings settings)
     {
         if (Value == 0 || (strategy == StrategyKind.Sequential && n == 1))
         {

@@ -15,7 +15,7 @@ public readonly record struct ServerPoolSize(int MinThreads) : ICellRule
     /// <summary>The --min-threads to start the server with; null keeps the runtime's default.</summary>
     public int? ServerArgument => MinThreads == 0 ? null : MinThreads;
 
-    public string? WhyNotRun(StrategyKind strategy, int n, SuiteSettings settings) =>
+    public string? WhyNotRun(StrategyKind strategy, int n, int k, SuiteSettings settings) =>
         strategy == StrategyKind.Sequential && n > 10
             ? "one request at a time never meets the server pool's limit (Sequential runs up to N = 10)"
             : null;
