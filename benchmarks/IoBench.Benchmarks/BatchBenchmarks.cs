@@ -35,14 +35,19 @@ public abstract class BatchBenchmarks
 
     public IEnumerable<ConcurrencyLimit> LimitValues() => Limits();
 
-    // Setup and cleanup block on the workload's async calls: BenchmarkDotNet 0.14's in-process toolchain (--quick)
-    // does not await a Task-returning [GlobalSetup]/[GlobalCleanup], so a setup that really waits would be cut short.
+    // Synchronous on purpose: BenchmarkDotNet 0.14's in-process toolchain (--quick) does not await an async
+    // [GlobalSetup]/[GlobalCleanup], so a workload whose setup really awaits (a server start) ran its batches too early.
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
-        _workload.SetupAsync(setupDeadline.Token).GetAwaiter().GetResult();
+        await _workload.SetupAsync(setupDeadline.Token);
         if (_workload.Inner is ICalibratedWorkload calibrated)
         {
             Console.WriteLine($"// IoBench.Calibration {calibrated.Calibration}");
@@ -54,8 +59,7 @@ public abstract class BatchBenchmarks
     [Benchmark]
     public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout);
 
-    [GlobalCleanup]
-    public void Cleanup()
+    private async Task CleanupAsync()
     {
         if (_workload is null)
         {
@@ -63,8 +67,9 @@ public abstract class BatchBenchmarks
         }
 
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        Console.WriteLine(new BatchMetrics(_workload.PeakThreads, _workload.SyncPercent, _workload.Calls, minWorkers, minIo).ToLine());
-        _workload.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var metrics = new BatchMetrics(_workload.PeakThreads, _workload.SyncPercent, _workload.Calls, minWorkers, minIo);
+        Console.WriteLine((await CompleteMetricsAsync(_workload.Inner, metrics)).ToLine());
+        await _workload.DisposeAsync();
         _workload = null;
     }
 
@@ -80,6 +85,9 @@ public abstract class BatchBenchmarks
 
     /// <summary>K = none: the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
     protected virtual IEnumerable<ConcurrencyLimit> Limits() => [ConcurrencyLimit.None, new(Settings.Limit)];
+
+    /// <summary>Adds what a workload family observes beyond the client (e.g. the server's threads) to the metrics line.</summary>
+    protected virtual Task<BatchMetrics> CompleteMetricsAsync(IWorkload workload, BatchMetrics metrics) => Task.FromResult(metrics);
 
     /// <summary>The workload this class measures, configured from the settings.</summary>
     protected abstract IWorkload CreateWorkload(SuiteSettings settings);

@@ -7,13 +7,23 @@ namespace IoBench.Benchmarks;
 /// What a benchmark child process observed over all its batches, passed to the host as one line of its output
 /// (BenchmarkDotNet keeps each child's standard output in the report, and columns can read it there).
 /// </summary>
-public sealed record BatchMetrics(int PeakThreads, double? SyncPercent, long Calls, int MinWorkerThreads, int MinIoThreads)
+/// <param name="ServerThreads">Peak thread-pool threads of the latency server during the batches (HTTP workloads only).</param>
+/// <param name="ServerOsThreads">The latency server's OS thread count at cleanup (HTTP workloads only).</param>
+public sealed record BatchMetrics(
+    int PeakThreads,
+    double? SyncPercent,
+    long Calls,
+    int MinWorkerThreads,
+    int MinIoThreads,
+    int? ServerThreads = null,
+    int? ServerOsThreads = null)
 {
     public const string Prefix = "// IoBench.Metrics";
 
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Prefix} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} minworkers={MinWorkerThreads} miniocp={MinIoThreads}");
+        $"{Prefix} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} minworkers={MinWorkerThreads} miniocp={MinIoThreads}")
+        + (ServerThreads is { } server ? string.Create(CultureInfo.InvariantCulture, $" serverthreads={server} serveros={ServerOsThreads}") : string.Empty);
 
     /// <summary>
     /// The last metrics line a report's child processes printed, if any. In-process runs (--quick) keep no child
@@ -41,6 +51,7 @@ public sealed record BatchMetrics(int PeakThreads, double? SyncPercent, long Cal
 
         double? sync = fields.TryGetValue("syncpct", out var text) && double.TryParse(text, CultureInfo.InvariantCulture, out var pct) ? pct : null;
         var calls = fields.TryGetValue("calls", out var c) && long.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        return new BatchMetrics(Int("threads"), sync, calls, Int("minworkers"), Int("miniocp"));
+        int? Optional(string key) => fields.TryGetValue(key, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var i) ? i : null;
+        return new BatchMetrics(Int("threads"), sync, calls, Int("minworkers"), Int("miniocp"), Optional("serverthreads"), Optional("serveros"));
     }
 }

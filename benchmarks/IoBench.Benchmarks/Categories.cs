@@ -11,6 +11,9 @@ public static class Categories
     /// <summary>Needs a PostgreSQL server (IOBENCH_POSTGRES); skipped with one line when none answers.</summary>
     public const string Postgres = "Postgres";
 
+    /// <summary>HttpClient against the Kestrel latency server in its own process.</summary>
+    public const string Http = "Http";
+
     /// <summary>The operation computes rather than waits: no strategy can beat ceil(N/cores) x L.</summary>
     public const string CpuBound = "CpuBound";
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 
 namespace IoBench.Benchmarks;
 
@@ -8,7 +10,7 @@ namespace IoBench.Benchmarks;
 /// "N") gives each batch a pool of N connections, so the pool never makes an operation wait; a fixed P below N
 /// makes the batch run in waves, ceil(N/P) x L, like K does for Channel and Bounded.
 /// </summary>
-public sealed record PoolSize(int Size)
+public sealed record PoolSize(int Size) : ICellRule
 {
     public static PoolSize AsLargeAsN { get; } = new(0);
 
@@ -19,6 +21,22 @@ public sealed record PoolSize(int Size)
     public bool Binds(int n) => Size != 0 && Size < n;
 
     public override string ToString() => Size == 0 ? "N" : Size.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A fixed pool that no operation ever waits for is the same batch as the pool of N, so it is not run twice:
+    /// when P >= N, when the strategy runs one operation at a time, or when its own K is already <= P.
+    /// </summary>
+    public string? WhyNotRun(StrategyKind strategy, int n, int k, SuiteSettings settings)
+    {
+        if (Size == 0)
+        {
+            return null;
+        }
+
+        var created = Strategy.Create(strategy, k);
+        var inFlight = created.SequentialByNature ? 1 : created.Limit > 0 ? Math.Min(created.Limit, n) : n;
+        return Binds(inFlight) ? null : "the pool does not bind: P >= operations in flight";
+    }
 
     /// <summary>The pool parameter of a case, if it has one.</summary>
     public static PoolSize? Of(BenchmarkCase benchmarkCase) =>

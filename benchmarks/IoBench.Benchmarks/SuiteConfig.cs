@@ -76,6 +76,7 @@ public static class SuiteConfig
         new ConcurrencyFactorColumn(settings),
         new SpeedupColumn(settings),
         new ThreadsColumn(settings),
+        new ServerThreadsColumn(settings),
         new SyncPercentColumn(settings),
         new AllocatedPerOperationColumn(settings),
     ];

@@ -33,7 +33,7 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => BatchCase.From(c) is not null);
+    public virtual bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => BatchCase.From(c) is not null);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

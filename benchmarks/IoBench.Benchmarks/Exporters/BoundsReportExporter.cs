@@ -20,6 +20,8 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
 {
     public const string FileName = "iobench-report.md";
 
+    private const string FilteredOut = "filtered out";
+
     public string Name => "IoBenchBounds";
 
     public void ExportToLog(Summary summary, ILogger logger) => logger.Write(Render(summary));
@@ -50,7 +52,9 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
             var (latency, measured) = columns.LatencyOf(summary, first.Batch!);
             text.AppendLine(CultureInfo.InvariantCulture, $"## {WorkloadTitle(first.Case)}").AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"L = {BatchColumn.Milliseconds(latency)} ({(measured ? "measured by Sequential at N = 1" : "nominal: Sequential N = 1 did not run")}).").AppendLine();
-            AppendMatrix(text, summary, workload.Select(x => (x.Case, x.Batch!)).ToList(), latency, filter);
+            var cases = workload.Select(x => (x.Case, x.Batch!)).ToList();
+            AppendMatrix(text, summary, cases, latency, filter);
+            AppendServerThreads(text, summary, cases);
         }
 
         return text.ToString();
@@ -108,6 +112,37 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
         text.AppendLine();
     }
 
+    /// <summary>For the HTTP workloads: the latency server's peak thread-pool threads per cell, the figure that explains a server-bound row.</summary>
+    private static void AppendServerThreads(StringBuilder text, Summary summary, List<(BenchmarkCase Case, BatchCase Batch)> cases)
+    {
+        var threads = cases
+            .Select(c => (c.Batch, Threads: BatchMetrics.From(summary[c.Case])?.ServerThreads))
+            .Where(c => c.Threads is not null)
+            .ToList();
+        if (threads.Count == 0)
+        {
+            return;
+        }
+
+        var ops = threads.Select(t => t.Batch.N).Distinct().Order().ToList();
+        text.AppendLine("Latency server: peak thread-pool threads during the batches (its own process, from GET /stats).").AppendLine();
+        text.Append("| Strategy |").AppendLine(string.Concat(ops.Select(n => $" N = {n} |")));
+        text.Append("|---|").AppendLine(string.Concat(ops.Select(_ => "---:|")));
+        foreach (var row in threads.GroupBy(t => (t.Batch.Strategy, t.Batch.K)))
+        {
+            text.Append(row.Key.K == 0 ? $"| {row.Key.Strategy} |" : $"| {row.Key.Strategy} (K = {row.Key.K}) |");
+            foreach (var n in ops)
+            {
+                var cell = row.FirstOrDefault(t => t.Batch.N == n).Threads;
+                text.Append(cell is { } value ? string.Create(CultureInfo.InvariantCulture, $" {value} |") : " - |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+    }
+
     private static IEnumerable<(StrategyKind Strategy, int K)> Rows(BatchBenchmarks family)
     {
         var limits = family.LimitValues().Select(l => l.Value).Where(k => k != 0).ToList();
@@ -142,12 +177,7 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
             return "-";
         }
 
-        if (CellPlanFilter.PoolDoesNotBind(sibling, strategy, n, k) is not null)
-        {
-            return "- (pool does not bind)";
-        }
-
-        return filter.WhyNotRun(sibling, strategy, n, k) is { } why ? $"not run: {why}" : "filtered out";
+        return filter.WhyNotRun(sibling, strategy, n, k) is { } why ? $"not run: {why}" : FilteredOut;
     }
 
     private static string WorkloadTitle(BenchmarkCase benchmarkCase)

@@ -38,6 +38,12 @@ public sealed record SuiteSettings
     /// <summary>The strategies to run (IOBENCH_STRATEGIES, --strategies; default all twelve).</summary>
     public IReadOnlyList<StrategyKind> Strategies { get; init; } = Strategy.All;
 
+    /// <summary>
+    /// A running latency server for the HTTP workloads (IOBENCH_HTTP_URL, --http-url; default none: each HTTP benchmark
+    /// starts its own IoBench.LatencyServer on a free loopback port and stops it afterwards).
+    /// </summary>
+    public Uri? HttpUrl { get; init; }
+
     /// <summary>A smoke run of the whole matrix: fewer N and a short job (IOBENCH_QUICK=1, --quick).</summary>
     public bool Quick { get; init; }
 
@@ -62,6 +68,7 @@ public sealed record SuiteSettings
         new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
         new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
         new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
+        new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
         new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
     ];
@@ -192,6 +199,11 @@ public sealed record SuiteSettings
 
         return builder.ConnectionString;
     }
+
+    private static Uri HttpUrlValue(string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new SettingsException($"--http-url must be an absolute http:// or https:// URL, got '{value}'.");
 
     private static bool Flag(string name, string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -13,4 +13,6 @@ public static class WorkloadNames
     public const string PostgresQuery = "PostgresQuery";
     public const string PostgresWrite = "PostgresWrite";
     public const string PostgresConnect = "PostgresConnect";
+    public const string HttpDelay = "HttpDelay";
+    public const string HttpBlockingServer = "HttpBlockingServer";
 }

@@ -10,7 +10,7 @@ public sealed class TheoryColumnTests
     private static readonly BenchmarkDotNet.Reports.Summary Summary = Create(
         (StrategyKind.Sequential, 1, 0, 25, null),
         (StrategyKind.Sequential, 10, 0, 250, null),
-        (StrategyKind.Task, 10, 0, 27.5, "// IoBench.Metrics threads=3 syncpct=0.0 calls=60 minworkers=2 miniocp=1"),
+        (StrategyKind.Task, 10, 0, 27.5, "// IoBench.Metrics threads=3 syncpct=0.0 calls=60 minworkers=2 miniocp=1 serverthreads=4 serveros=21"),
         (StrategyKind.Task, 1000, 0, 30, "// IoBench.Metrics threads=4 syncpct=100.0 calls=6000 minworkers=2 miniocp=1"),
         (StrategyKind.Thread, 10, 0, 50, "// IoBench.Metrics threads=12 syncpct=- calls=60 minworkers=2 miniocp=1"));
 
@@ -54,6 +54,16 @@ public sealed class TheoryColumnTests
     [InlineData(StrategyKind.Thread, 10, "-")]
     public void SyncPercent_MetricsLine_IsTheShare(StrategyKind strategy, int n, string expected) =>
         Assert.Equal(expected, Value(Summary, new SyncPercentColumn(DefaultSettings), strategy, n));
+
+    [Theory]
+    [InlineData(StrategyKind.Task, 10, "4")]
+    [InlineData(StrategyKind.Task, 1000, "-")]
+    public void ServerThreads_MetricsLine_IsTheServersPeak(StrategyKind strategy, int n, string expected) =>
+        Assert.Equal(expected, Value(Summary, new ServerThreadsColumn(DefaultSettings), strategy, n));
+
+    [Fact]
+    public void ServerThreads_NoServerMetrics_IsNotAvailable() =>
+        Assert.False(new ServerThreadsColumn(DefaultSettings).IsAvailable(Create((StrategyKind.Task, 10, 0, 21, "// IoBench.Metrics threads=3 syncpct=0.0 calls=60 minworkers=2 miniocp=1"))));
 
     [Fact]
     public void Latency_SequentialN1Missing_FallsBackToNominal()

@@ -49,6 +49,24 @@ public sealed class SuiteSettingsTests
     }
 
     [Fact]
+    public void HttpUrl_Default_IsNoneAndCommandLineSetsIt()
+    {
+        Assert.Null(SuiteSettings.FromEnvironment(_ => null).HttpUrl);
+        Assert.Equal(new Uri("http://10.0.0.5:8080/"), Parse("--http-url", "http://10.0.0.5:8080").HttpUrl);
+        Assert.Equal(new Uri("http://h:1/"), SuiteSettings.FromEnvironment(v => v == "IOBENCH_HTTP_URL" ? "http://h:1" : null).HttpUrl);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://host/")]
+    [InlineData("/relative")]
+    public void HttpUrl_NotAbsoluteHttp_ThrowsOneLineError(string value)
+    {
+        var error = Assert.Throws<SettingsException>(() => Parse("--http-url", value));
+        Assert.Contains("--http-url", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithCommandLine_OptionWithoutValue_Throws() => Assert.Throws<SettingsException>(() => Parse("--latency-ms"));
 
     [Fact]

@@ -1,0 +1,44 @@
+using IoBench.Core.Http;
+using IoBench.Core.Settings;
+using IoBench.Core.Workloads;
+
+namespace IoBench.Benchmarks;
+
+/// <summary>
+/// The HTTP workload families: each benchmark process starts its own latency server in global setup (unless
+/// IOBENCH_HTTP_URL names one), warms its connections, and reports the server's own threads with the metrics.
+/// </summary>
+public abstract class HttpBatchBenchmarks : BatchBenchmarks
+{
+    /// <summary>The HttpClient options for this case, with as many connections warmed as the batch can use at once.</summary>
+    protected HttpWorkloadOptions Options(SuiteSettings settings, ClientConnections connections, ServerPoolSize serverPool) => new()
+    {
+        Latency = settings.Latency,
+        ServerUrl = settings.HttpUrl,
+        ServerMinThreads = serverPool.ServerArgument,
+        MaxConnections = connections.Value,
+        WarmConnections = ConnectionsInUse(connections),
+        // One request may wait behind a whole batch (a starved server answers them one pool thread at a time).
+        RequestTimeout = settings.BatchTimeout,
+    };
+
+    private int ConnectionsInUse(ClientConnections connections)
+    {
+        var strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
+        var overlap = strategy.SequentialByNature ? 1 : K.Value > 0 ? Math.Min(N, K.Value) : N;
+        return connections.Value > 0 ? Math.Min(overlap, connections.Value) : overlap;
+    }
+
+    protected override async Task<BatchMetrics> CompleteMetricsAsync(IWorkload workload, BatchMetrics metrics)
+    {
+        if (workload is not HttpLatencyWorkload http)
+        {
+            return metrics;
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        return await http.ReadServerStatsAsync(deadline.Token) is { } stats
+            ? metrics with { ServerThreads = stats.PeakThreadPoolThreadCount, ServerOsThreads = stats.OsThreadCount }
+            : metrics;
+    }
+}
