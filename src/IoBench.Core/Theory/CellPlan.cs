@@ -24,6 +24,17 @@ public static class CellPlan
             return "K does not bind when K >= N";
         }
 
+        // A K row repeats the unlimited row where nothing could run more than K at once anyway.
+        if (limit != 0 && synchronousAsync && Strategy.OverlapsOnlyPendingCalls(kind))
+        {
+            return "K does not bind: the async calls already complete one at a time";
+        }
+
+        if (limit != 0 && cpuBound && limit >= cores)
+        {
+            return "K does not bind: CPU-bound work runs at most one operation per core";
+        }
+
         var sequential = Bounds.Sequential(count, latency);
         if (Strategy.Create(kind, limit).SequentialByNature && sequential > budget)
         {

@@ -78,5 +78,19 @@ public sealed class CellPlanTests
 
     [Fact]
     public void WhyNotRun_BoundedWithKSynchronousAsync_IsSequentialToo() =>
-        Assert.StartsWith("async API completes synchronously", CellPlan.WhyNotRun(StrategyKind.Bounded, 1000, 10, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
+        Assert.StartsWith("K does not bind: the async calls already complete one at a time", CellPlan.WhyNotRun(StrategyKind.Bounded, 1000, 10, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
+
+    [Fact]
+    public void WhyNotRun_KRowOfCpuBoundWork_DoesNotBindAboveTheCores()
+    {
+        Assert.StartsWith("K does not bind", WhyNotRun(StrategyKind.Bounded, 100, k: 10, cpuBound: true));
+        Assert.Null(CellPlan.WhyNotRun(StrategyKind.Bounded, 100, 1, L, Budget, cpuBound: true, cores: 2));
+    }
+
+    [Fact]
+    public void WhyNotRun_KRowOfSynchronousAsync_DoesNotBind()
+    {
+        Assert.StartsWith("K does not bind", CellPlan.WhyNotRun(StrategyKind.Bounded, 100, 10, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
+        Assert.Null(CellPlan.WhyNotRun(StrategyKind.Channel, 100, 10, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
+    }
 }
