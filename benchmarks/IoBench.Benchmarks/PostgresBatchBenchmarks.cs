@@ -37,7 +37,7 @@ public abstract class PostgresBatchBenchmarks : BatchBenchmarks
             ? Settings.Strategies
             : Settings.Strategies.Where(s => s != StrategyKind.SyncOverAsync);
 
-    protected sealed override IEnumerable<int> Ops() => Settings.ExplicitOps ?? (Settings.Quick ? Settings.Ops : DefaultOps());
+    protected sealed override IEnumerable<int> Ops() => DefaultOpsUnlessChosen([.. DefaultOps()]);
 
     protected sealed override IWorkload CreateWorkload(SuiteSettings settings)
     {
