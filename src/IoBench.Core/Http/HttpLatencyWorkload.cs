@@ -13,6 +13,9 @@ namespace IoBench.Core.Http;
 /// </summary>
 public abstract class HttpLatencyWorkload : IWorkload
 {
+    // JsonSerializerOptions.Web is .NET 9+; the suite also targets .NET 8.
+    private static readonly JsonSerializerOptions StatsJson = new(JsonSerializerDefaults.Web);
+
     private readonly HttpWorkloadOptions _options;
     private readonly string _route;
     private LatencyServerProcess? _server;
@@ -93,7 +96,7 @@ public abstract class HttpLatencyWorkload : IWorkload
         {
             using var response = await Client.GetAsync(new Uri("/stats", UriKind.Relative), cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
-                ? await response.Content.ReadFromJsonAsync<LatencyServerStats>(JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false)
+                ? await response.Content.ReadFromJsonAsync<LatencyServerStats>(StatsJson, cancellationToken).ConfigureAwait(false)
                 : null;
         }
         catch (Exception e) when (e is HttpRequestException or JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
