@@ -24,8 +24,7 @@ public abstract class HttpBatchBenchmarks : BatchBenchmarks
 
     private int ConnectionsInUse(ClientConnections connections)
     {
-        var strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
-        var overlap = strategy.SequentialByNature ? 1 : K.Value > 0 ? Math.Min(N, K.Value) : N;
+        var overlap = IoBench.Core.Strategies.Strategy.MaxInFlight(Strategy, K.Value, N);
         return connections.Value > 0 ? Math.Min(overlap, connections.Value) : overlap;
     }
 

@@ -33,9 +33,7 @@ public sealed record PoolSize(int Size) : ICellRule
             return null;
         }
 
-        var created = Strategy.Create(strategy, k);
-        var inFlight = created.SequentialByNature ? 1 : created.Limit > 0 ? Math.Min(created.Limit, n) : n;
-        return Binds(inFlight) ? null : "the pool does not bind: P >= operations in flight";
+        return Binds(Strategy.MaxInFlight(strategy, k, n)) ? null : "the pool does not bind: P >= operations in flight";
     }
 
     /// <summary>The pool parameter of a case, if it has one.</summary>

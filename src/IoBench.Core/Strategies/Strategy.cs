@@ -18,6 +18,13 @@ public static class Strategy
     public static bool OverlapsOnlyPendingCalls(StrategyKind kind) =>
         kind is StrategyKind.SequentialAwait or StrategyKind.Task or StrategyKind.ValueTask or StrategyKind.Bounded or StrategyKind.EventLoop;
 
+    /// <summary>
+    /// The most operations <paramref name="kind"/> has in flight at once in a batch of <paramref name="count"/>: its own
+    /// limit (1 for the strategies that are sequential by nature, K for Channel and Bounded), else all of them.
+    /// </summary>
+    public static int MaxInFlight(StrategyKind kind, int limit, int count) =>
+        Create(kind, limit).Limit is > 0 and var own ? Math.Min(own, count) : count;
+
     /// <summary>Creates a strategy; <paramref name="limit"/> is K for Channel and Bounded (0 = one per operation).</summary>
     public static IStrategy Create(StrategyKind kind, int limit = 0)
     {

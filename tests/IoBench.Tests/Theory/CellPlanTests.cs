@@ -93,4 +93,14 @@ public sealed class CellPlanTests
         Assert.StartsWith("K does not bind", CellPlan.WhyNotRun(StrategyKind.Bounded, 100, 10, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
         Assert.Null(CellPlan.WhyNotRun(StrategyKind.Channel, 100, 10, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
     }
+
+    [Theory]
+    [InlineData(StrategyKind.Sequential, 0, 100, 1)]
+    [InlineData(StrategyKind.EventLoopBlocking, 0, 100, 1)]
+    [InlineData(StrategyKind.Task, 0, 100, 100)]
+    [InlineData(StrategyKind.Bounded, 10, 100, 10)]
+    [InlineData(StrategyKind.Channel, 10, 5, 5)]
+    [InlineData(StrategyKind.Channel, 0, 100, 100)]
+    public void MaxInFlight_Strategy_IsItsOwnLimitOrN(StrategyKind kind, int k, int n, int expected) =>
+        Assert.Equal(expected, Strategy.MaxInFlight(kind, k, n));
 }
