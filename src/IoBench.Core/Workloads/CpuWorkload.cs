@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IoBench.Core.Workloads;
 
 /// <summary>
@@ -27,7 +25,7 @@ public sealed class CpuWorkload(TimeSpan latency) : IWorkload
     {
         if (_iterations == 0)
         {
-            _iterations = Calibrate(Latency, cancellationToken);
+            _iterations = WorkCalibration.AmountFor(Latency, 1_000_000, static n => Spin(n), cancellationToken);
             _expected = Spin(_iterations);
         }
 
@@ -59,24 +57,6 @@ public sealed class CpuWorkload(TimeSpan latency) : IWorkload
     }
 
     public ValueTask DisposeAsync() => default;
-
-    private static long Calibrate(TimeSpan latency, CancellationToken cancellationToken)
-    {
-        const long trial = 1_000_000;
-        Spin(trial); // JIT and warm the core before timing.
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 5; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var started = Stopwatch.GetTimestamp();
-            Spin(trial);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            best = elapsed < best ? elapsed : best;
-        }
-
-        // The fastest trial is the least disturbed by other processes on a shared machine.
-        return Math.Max(1, (long)(trial * (latency.TotalMilliseconds / best.TotalMilliseconds)));
-    }
 
     private static ulong Spin(long iterations)
     {

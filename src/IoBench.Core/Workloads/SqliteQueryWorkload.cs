@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -84,21 +83,10 @@ public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload, ICalibrat
         CheckAggregate(low, high, reader.NextResult() && reader.Read(), reader);
     }
 
-    // Times whole operations over a trial range and scales the range to L; the fastest trial is the least disturbed.
+    // Sizes the aggregated range to L by timing whole operations, and seeds more rows if L needs them.
     private long Calibrate(CancellationToken cancellationToken)
     {
-        const long trial = 20_000;
-        Run(trial, cancellationToken);
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 5; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            Run(trial, cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            best = elapsed < best ? elapsed : best;
-        }
-
-        var rows = Math.Max(1, (long)(trial * (Latency / best)));
+        var rows = WorkCalibration.AmountFor(Latency, 20_000, trial => Run(trial, cancellationToken), cancellationToken);
         if (rows > Ready().SeededRows)
         {
             // A slower machine or a longer L needs more rows than the default seed: add them rather than fall short of L.
