@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 
 namespace IoBench.Benchmarks;
@@ -12,8 +15,12 @@ namespace IoBench.Benchmarks;
 /// </summary>
 public abstract class BatchBenchmarks
 {
+    /// <summary>The environment variable each job sets to name its thread-pool regime (<see cref="PoolRegime"/>).</summary>
+    public const string RegimeVariable = "IOBENCH_REGIME";
+
     private ProbedWorkload? _workload;
     private IStrategy? _strategy;
+    private BatchStart _start;
 
     protected static SuiteSettings Settings { get; } = SuiteSettings.FromEnvironment();
 
@@ -35,6 +42,20 @@ public abstract class BatchBenchmarks
 
     public IEnumerable<ConcurrencyLimit> LimitValues() => Limits();
 
+    /// <summary>The traits of this case's workload, read without setting it up (the cell plan asks in the host).</summary>
+    public WorkloadTraits DescribeTraits()
+    {
+        var workload = CreateWorkload(Settings);
+        try
+        {
+            return workload.Traits;
+        }
+        finally
+        {
+            workload.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     // Synchronous on purpose: BenchmarkDotNet 0.14's in-process toolchain (--quick) does not await an async
     // [GlobalSetup]/[GlobalCleanup], so a workload whose setup really awaits (a server start) ran its batches too early.
     [GlobalSetup]
@@ -48,16 +69,75 @@ public abstract class BatchBenchmarks
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
         await _workload.SetupAsync(setupDeadline.Token);
-        if (_workload.Inner is ICalibratedWorkload calibrated)
+        _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo}"));
+        if (Environment.GetEnvironmentVariable(RegimeVariable) != PoolRegime.Steady)
         {
-            Console.WriteLine($"// IoBench.Calibration {calibrated.Calibration}");
+            return; // cold: the first measured batch must meet the process as it started; in process (--quick): no regimes
         }
 
-        _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
+        if (Strategy == StrategyKind.Sequential && N == 1 && K.Value == 0)
+        {
+            // This case measures L for its workload: many operations one after another in each form, after warm-up.
+            foreach (var form in Enum.GetValues<WorkloadForm>())
+            {
+                Console.WriteLine((await LatencySampler.MeasureAsync(_workload.Inner, form, TimeSpan.FromSeconds(0.6))).ToLine());
+            }
+        }
+
+        if (PoolRegime.DependsOnPoolHistory(Strategy, K.Value, N, _workload.Traits, Environment.ProcessorCount))
+        {
+            Console.WriteLine((await WarmUntilPoolSettlesAsync()).ToLine());
+        }
+    }
+
+    /// <summary>
+    /// The steady regime: bursts of this very batch until the pool's thread count stayed the same for
+    /// <see cref="SteadyWarmup.StableBursts"/> bursts and a second, or the warm-up budget is spent (then "not settled").
+    /// </summary>
+    private async Task<SteadyWarmup> WarmUntilPoolSettlesAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var first = await PoolThreadsAsync();
+        var (last, unchanged, bursts, changedAt) = (first, 0, 0, started);
+        while (Stopwatch.GetElapsedTime(started) < Settings.SteadyWarmup)
+        {
+            await Batch();
+            bursts++;
+            var now = await PoolThreadsAsync();
+            (unchanged, changedAt) = now == last ? (unchanged + 1, changedAt) : (0, Stopwatch.GetTimestamp());
+            last = now;
+            if (unchanged >= SteadyWarmup.StableBursts && Stopwatch.GetElapsedTime(changedAt) >= TimeSpan.FromSeconds(1))
+            {
+                return new SteadyWarmup(bursts, Stopwatch.GetElapsedTime(started).TotalSeconds, first, now, Settled: true);
+            }
+        }
+
+        return new SteadyWarmup(bursts, Stopwatch.GetElapsedTime(started).TotalSeconds, first, last, Settled: false);
+    }
+
+    private async Task<int> PoolThreadsAsync() => ThreadPool.ThreadCount + (await ServerThreadsAsync(_workload!.Inner) ?? 0);
+
+    [IterationSetup]
+    public void BeginBatch()
+    {
+        _workload!.Reset();
+        _start = new BatchStart(ThreadPool.ThreadCount, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: true));
     }
 
     [Benchmark]
     public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout);
+
+    /// <summary>Prints this batch's own metrics; the host keeps those of the batches BenchmarkDotNet measured.</summary>
+    [IterationCleanup]
+    public void EndBatch()
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - _start.Allocated;
+        var workItems = ThreadPool.CompletedWorkItemCount - _start.WorkItems;
+        var server = ServerThreadsAsync(_workload!.Inner).GetAwaiter().GetResult();
+        Console.WriteLine(new BatchMetrics(_start.PoolThreads, ThreadPool.ThreadCount, _workload.PeakThreads, _workload.SyncPercent, _workload.Calls, allocated, workItems, server).ToLine());
+    }
 
     private async Task CleanupAsync()
     {
@@ -66,9 +146,7 @@ public abstract class BatchBenchmarks
             return;
         }
 
-        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        var metrics = new BatchMetrics(_workload.PeakThreads, _workload.SyncPercent, _workload.Calls, minWorkers, minIo);
-        Console.WriteLine((await CompleteMetricsAsync(_workload.Inner, metrics)).ToLine());
+        (_strategy as IDisposable)?.Dispose();
         await _workload.DisposeAsync();
         _workload = null;
     }
@@ -86,9 +164,11 @@ public abstract class BatchBenchmarks
     /// <summary>K = none: the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
     protected virtual IEnumerable<ConcurrencyLimit> Limits() => [ConcurrencyLimit.None, new(Settings.Limit)];
 
-    /// <summary>Adds what a workload family observes beyond the client (e.g. the server's threads) to the metrics line.</summary>
-    protected virtual Task<BatchMetrics> CompleteMetricsAsync(IWorkload workload, BatchMetrics metrics) => Task.FromResult(metrics);
+    /// <summary>The thread-pool threads of the server the workload calls, if it has one that reports them (HTTP).</summary>
+    protected virtual Task<int?> ServerThreadsAsync(IWorkload workload) => Task.FromResult<int?>(null);
 
     /// <summary>The workload this class measures, configured from the settings.</summary>
     protected abstract IWorkload CreateWorkload(SuiteSettings settings);
+
+    private readonly record struct BatchStart(int PoolThreads, long WorkItems, long Allocated);
 }

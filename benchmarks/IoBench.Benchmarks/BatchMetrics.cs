@@ -1,57 +1,52 @@
 using System.Globalization;
-using BenchmarkDotNet.Reports;
 
 namespace IoBench.Benchmarks;
 
 /// <summary>
-/// What a benchmark child process observed over all its batches, passed to the host as one line of its output
-/// (BenchmarkDotNet keeps each child's standard output in the report, and columns can read it there).
+/// What one batch did, printed by the benchmark process after the batch as one stdout line that the host reads back
+/// (BenchmarkDotNet keeps each child's standard output in the report): the thread pool's threads before and after,
+/// the peak of threads that ran operations, Sync%, allocations and completed work items of this batch alone.
 /// </summary>
-/// <param name="ServerThreads">Peak thread-pool threads of the latency server during the batches (HTTP workloads only).</param>
-/// <param name="ServerOsThreads">The latency server's OS thread count at cleanup (HTTP workloads only).</param>
+/// <param name="ServerThreads">The latency server's thread-pool threads after the batch (HTTP workloads only).</param>
 public sealed record BatchMetrics(
+    int PoolStart,
+    int PoolEnd,
     int PeakThreads,
     double? SyncPercent,
     long Calls,
-    int MinWorkerThreads,
-    int MinIoThreads,
-    int? ServerThreads = null,
-    int? ServerOsThreads = null)
+    long AllocatedBytes,
+    long WorkItems,
+    int? ServerThreads = null)
 {
-    public const string Prefix = "// IoBench.Metrics";
+    public const string Prefix = "// IoBench.Batch";
 
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Prefix} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} minworkers={MinWorkerThreads} miniocp={MinIoThreads}")
-        + (ServerThreads is { } server ? string.Create(CultureInfo.InvariantCulture, $" serverthreads={server} serveros={ServerOsThreads}") : string.Empty);
-
-    /// <summary>
-    /// The last metrics line a report's child processes printed, if any. In-process runs (--quick) keep no child
-    /// output, so there is none there.
-    /// </summary>
-    public static BatchMetrics? From(BenchmarkReport? report) =>
-        report?.ExecuteResults
-            .SelectMany(r => r.StandardOutput ?? [])
-            .LastOrDefault(line => line.StartsWith(Prefix, StringComparison.Ordinal)) is { } line
-            ? Parse(line)
-            : null;
+        $"{Prefix} pool={PoolStart}->{PoolEnd} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} alloc={AllocatedBytes} workitems={WorkItems}")
+        + (ServerThreads is { } server ? string.Create(CultureInfo.InvariantCulture, $" serverthreads={server}") : string.Empty);
 
     public static BatchMetrics? Parse(string line)
     {
-        var fields = line[Prefix.Length..]
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1]);
-        int Int(string key) => fields.TryGetValue(key, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var i) ? i : 0;
-        if (!fields.ContainsKey("threads"))
+        if (!line.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var fields = OutputLine.Fields(line, Prefix);
+        if (!fields.TryGetValue("pool", out var pool) || pool.Split("->") is not [var start, var end])
         {
             return null;
         }
 
         double? sync = fields.TryGetValue("syncpct", out var text) && double.TryParse(text, CultureInfo.InvariantCulture, out var pct) ? pct : null;
-        var calls = fields.TryGetValue("calls", out var c) && long.TryParse(c, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        int? Optional(string key) => fields.TryGetValue(key, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var i) ? i : null;
-        return new BatchMetrics(Int("threads"), sync, calls, Int("minworkers"), Int("miniocp"), Optional("serverthreads"), Optional("serveros"));
+        return new BatchMetrics(
+            OutputLine.Int(start) ?? 0,
+            OutputLine.Int(end) ?? 0,
+            OutputLine.Int(fields.GetValueOrDefault("threads")) ?? 0,
+            sync,
+            OutputLine.Long(fields.GetValueOrDefault("calls")) ?? 0,
+            OutputLine.Long(fields.GetValueOrDefault("alloc")) ?? 0,
+            OutputLine.Long(fields.GetValueOrDefault("workitems")) ?? 0,
+            OutputLine.Int(fields.GetValueOrDefault("serverthreads")));
     }
 }

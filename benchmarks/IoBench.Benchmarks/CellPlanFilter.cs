@@ -1,20 +1,26 @@
+using System.Collections.Concurrent;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
+using IoBench.Core.Workloads;
 
 namespace IoBench.Benchmarks;
 
 /// <summary>
-/// Keeps only the cells the plan runs: <see cref="CellPlan"/>'s budget rules, then the family's own rules
-/// (<see cref="ICellRule"/> parameter values and class attributes). The report asks the same questions, so every
-/// cell left out says why.
+/// Keeps only the cells the plan runs: <see cref="CellPlan"/>'s budget rules over the workload's own traits, then the
+/// family's own rules (<see cref="ICellRule"/> parameter values and class attributes), and the cold regime only where
+/// <see cref="PoolRegime.DependsOnPoolHistory"/> says the pool's history matters. The report asks the same questions,
+/// so every cell left out says why.
 /// </summary>
 public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 {
-    public bool Predicate(BenchmarkCase benchmarkCase) => WhyNotRun(benchmarkCase) is null;
+    private readonly ConcurrentDictionary<string, WorkloadTraits> _traits = new();
+
+    public bool Predicate(BenchmarkCase benchmarkCase) =>
+        WhyNotRun(benchmarkCase) is null && (BatchCase.From(benchmarkCase) is not { Regime: PoolRegime.Cold } || RunsCold(benchmarkCase));
 
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>
@@ -22,19 +28,33 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 
     /// <summary>
     /// Why a cell is not run (null when it runs); <paramref name="member"/> is any case of the same workload
-    /// configuration, whose categories, other parameter values and class attributes decide too.
+    /// configuration, whose traits, other parameter values and class attributes decide too.
     /// </summary>
-    public string? WhyNotRun(BenchmarkCase member, StrategyKind strategy, int n, int k) =>
-        CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, IsCpuBound(member), Environment.ProcessorCount, IsSynchronousAsync(member))
-        ?? member.Parameters.Items.Select(p => p.Value)
-            .Concat(member.Descriptor.Type.GetCustomAttributes(inherit: true))
-            .OfType<ICellRule>()
-            .Select(rule => rule.WhyNotRun(strategy, n, k, settings))
-            .FirstOrDefault(why => why is not null);
+    public string? WhyNotRun(BenchmarkCase member, StrategyKind strategy, int n, int k)
+    {
+        var traits = TraitsOf(member);
+        return CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, traits.HasFlag(WorkloadTraits.CpuBound), Environment.ProcessorCount, traits.HasFlag(WorkloadTraits.SynchronousAsync))
+            ?? member.Parameters.Items.Select(p => p.Value)
+                .Concat(member.Descriptor.Type.GetCustomAttributes(inherit: true))
+                .OfType<ICellRule>()
+                .Select(rule => rule.WhyNotRun(strategy, n, k, settings))
+                .FirstOrDefault(why => why is not null);
+    }
 
-    public static bool IsCpuBound(BenchmarkCase benchmarkCase) =>
-        benchmarkCase.Descriptor.Categories.Contains(Categories.CpuBound);
+    /// <summary>True when the case is also measured in the cold regime: its time depends on the pool's history.</summary>
+    public bool RunsCold(BenchmarkCase benchmarkCase) =>
+        BatchCase.From(benchmarkCase) is { } batch && PoolRegime.DependsOnPoolHistory(batch.Strategy, batch.K, batch.N, TraitsOf(benchmarkCase), Environment.ProcessorCount);
 
-    public static bool IsSynchronousAsync(BenchmarkCase benchmarkCase) =>
-        benchmarkCase.Descriptor.Categories.Contains(Categories.SynchronousAsync);
+    /// <summary>The traits of the case's workload, asked of the workload itself (one instance per configuration).</summary>
+    public WorkloadTraits TraitsOf(BenchmarkCase benchmarkCase) =>
+        _traits.GetOrAdd(BatchCase.From(benchmarkCase)?.LatencyKey ?? benchmarkCase.Descriptor.Type.FullName!, _ =>
+        {
+            var family = (BatchBenchmarks)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!;
+            foreach (var parameter in benchmarkCase.Parameters.Items)
+            {
+                benchmarkCase.Descriptor.Type.GetProperty(parameter.Name)?.SetValue(family, parameter.Value);
+            }
+
+            return family.DescribeTraits();
+        });
 }

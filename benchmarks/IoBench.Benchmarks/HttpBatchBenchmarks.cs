@@ -28,16 +28,14 @@ public abstract class HttpBatchBenchmarks : BatchBenchmarks
         return connections.Value > 0 ? Math.Min(overlap, connections.Value) : overlap;
     }
 
-    protected override async Task<BatchMetrics> CompleteMetricsAsync(IWorkload workload, BatchMetrics metrics)
+    protected override async Task<int?> ServerThreadsAsync(IWorkload workload)
     {
         if (workload is not HttpLatencyWorkload http)
         {
-            return metrics;
+            return null;
         }
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        return await http.ReadServerStatsAsync(deadline.Token) is { } stats
-            ? metrics with { ServerThreads = stats.PeakThreadPoolThreadCount, ServerOsThreads = stats.OsThreadCount }
-            : metrics;
+        return (await http.ReadServerStatsAsync(deadline.Token))?.ThreadPoolThreadCount;
     }
 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using IoBench.Core.Settings;
+using IoBench.Core.Workloads;
 
 namespace IoBench.Benchmarks;
 
@@ -32,8 +33,19 @@ public static class Program
         benchmarkArgs = [.. benchmarkArgs.Where(a => a is not ("-m" or "--memory" or "-t" or "--threading"))];
         var userChoseJob = benchmarkArgs.Any(a => a is "--job" or "-j");
         var config = SuiteConfig.Create(settings, addJob: !userChoseJob);
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultFilter(benchmarkArgs), config).ToArray();
-        return SuiteOutcome.ExitCode(summaries, benchmarkArgs);
+
+        // Calibrated amounts of work are measured once per run and shared by every benchmark process through this file.
+        var runState = Directory.CreateTempSubdirectory("iobench-run-");
+        Environment.SetEnvironmentVariable(CalibrationStore.FileVariable, Path.Combine(runState.FullName, "calibration.txt"));
+        try
+        {
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultFilter(benchmarkArgs), config).ToArray();
+            return SuiteOutcome.ExitCode(summaries, benchmarkArgs);
+        }
+        finally
+        {
+            runState.Delete(recursive: true);
+        }
     }
 
     /// <summary>Without a --filter BenchmarkDotNet asks which benchmarks to run; the suite runs them all instead.</summary>

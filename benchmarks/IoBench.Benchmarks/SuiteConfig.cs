@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Order;
@@ -10,10 +11,11 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Exporters;
-using IoBench.Benchmarks.Diagnosers;
 using IoBench.Core.Settings;
+using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 using Perfolizer.Horology;
+using Perfolizer.Mathematics.OutlierDetection;
 
 namespace IoBench.Benchmarks;
 
@@ -21,19 +23,36 @@ namespace IoBench.Benchmarks;
 public static class SuiteConfig
 {
     /// <summary>
-    /// Batches last from 10 ms to a few seconds, so one invocation per iteration and no unrolling. BenchmarkDotNet's
-    /// jitting stage already runs one whole batch first (JIT, connections, thread-pool growth), so no separate warm-up
-    /// is added; five measured iterations keep the default suite within 15 minutes on 2 cores.
-    /// No outlier is removed: a slow iteration of a starving thread pool is the finding, not noise.
+    /// The steady regime, for every cell. Batches last from 10 ms to a few seconds, so one invocation per iteration and
+    /// no unrolling. BenchmarkDotNet's jitting stage runs one whole batch first; a cell that depends on the thread
+    /// pool's history is warmed further in global setup until the pool's thread count settles
+    /// (<see cref="BatchBenchmarks"/>). Five measured iterations; no outlier is removed: a slow iteration of a starving
+    /// thread pool is the finding, not noise.
     /// </summary>
-    public static Job BatchJob { get; } = Job.Default
-        .WithId("Batch")
+    public static Job SteadyJob { get; } = Job.Default
+        .WithId(PoolRegime.Steady)
         .WithLaunchCount(1)
         .WithWarmupCount(0)
         .WithIterationCount(5)
         .WithInvocationCount(1)
         .WithUnrollFactor(1)
-        .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove);
+        .WithOutlierMode(OutlierMode.DontRemove)
+        .WithEnvironmentVariables(new EnvironmentVariable(BatchBenchmarks.RegimeVariable, PoolRegime.Steady));
+
+    /// <summary>
+    /// The cold regime, for the cells that depend on the pool's history only (<see cref="PoolRegime.DependsOnPoolHistory"/>):
+    /// the first batch of a fresh process, no jitting batch before it, in three processes.
+    /// </summary>
+    public static Job ColdJob { get; } = Job.Default
+        .WithId(PoolRegime.Cold)
+        .WithStrategy(RunStrategy.ColdStart)
+        .WithLaunchCount(3)
+        .WithWarmupCount(0)
+        .WithIterationCount(1)
+        .WithInvocationCount(1)
+        .WithUnrollFactor(1)
+        .WithOutlierMode(OutlierMode.DontRemove)
+        .WithEnvironmentVariables(new EnvironmentVariable(BatchBenchmarks.RegimeVariable, PoolRegime.Cold));
 
     /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>
     public static Job QuickJob { get; } = Job.Dry
@@ -48,7 +67,6 @@ public static class SuiteConfig
             .AddLogger(ConsoleLogger.Default)
             .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Job, DefaultColumnProviders.Statistics, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
             .AddColumn(TheoryColumns(settings).ToArray())
-            .AddDiagnoser(Net10MemoryDiagnoser.Default, Net10ThreadingDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings))
             .AddFilter(new CellPlanFilter(settings), PostgresRequirement(settings))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
@@ -58,7 +76,7 @@ public static class SuiteConfig
             .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
             .WithOptions(ConfigOptions.JoinSummary);
 
-        return addJob ? config.AddJob(settings.Quick ? QuickJob : BatchJob) : config;
+        return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(SteadyJob, ColdJob);
     }
 
     /// <summary>Skips the Postgres family with one line when no server answers within 3 s.</summary>
@@ -74,11 +92,14 @@ public static class SuiteConfig
         new LatencyColumn(settings),
         new SequentialBoundColumn(settings),
         new OverlappedBoundColumn(settings),
+        new OverlappedTailColumn(settings),
         new ConcurrencyFactorColumn(settings),
         new SpeedupColumn(settings),
         new ThreadsColumn(settings),
         new ServerThreadsColumn(settings),
         new SyncPercentColumn(settings),
+        new PoolThreadsColumn(settings),
         new AllocatedPerOperationColumn(settings),
+        new WorkItemsPerOperationColumn(settings),
     ];
 }

@@ -1,13 +1,15 @@
 using BenchmarkDotNet.Running;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks.Columns;
 
 /// <summary>
-/// A benchmark case read as a batch: its strategy, N and K, and the key of its workload configuration (the type plus
-/// every other parameter, such as a pool size), so that rows of the same workload can be compared.
+/// A benchmark case read as a batch: its strategy, N and K, its thread-pool regime (the job: Steady or Cold), and the
+/// key of its workload configuration (the type plus every other parameter, such as a pool size), so that rows of the
+/// same workload can be compared across regimes.
 /// </summary>
-internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K, string WorkloadKey, string LatencyKey)
+internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K, string Regime, string WorkloadKey, string LatencyKey)
 {
     public static BatchCase? From(BenchmarkCase benchmarkCase)
     {
@@ -22,9 +24,10 @@ internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K,
             .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
             .ToList();
         string Key(Func<object?, object?> value) =>
-            $"{benchmarkCase.Descriptor.Type.FullName}|{benchmarkCase.Job.Id}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}";
+            $"{benchmarkCase.Descriptor.Type.FullName}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}";
 
         // One operation never waits for a pool, so every pool size shares the L that Sequential N = 1 measures.
-        return new BatchCase(benchmarkCase.Descriptor.Type, strategy, n, k, Key(v => v), Key(v => v is PoolSize ? PoolSize.AsLargeAsN : v));
+        var regime = benchmarkCase.Job.Id == PoolRegime.Cold ? PoolRegime.Cold : PoolRegime.Steady;
+        return new BatchCase(benchmarkCase.Descriptor.Type, strategy, n, k, regime, Key(v => v), Key(v => v is PoolSize ? PoolSize.AsLargeAsN : v));
     }
 }

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks.Columns;
 
@@ -49,27 +50,35 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     internal static TimeSpan? MeanOf(Summary summary, BenchmarkCase benchmarkCase) =>
         summary[benchmarkCase]?.ResultStatistics is { } statistics ? TimeSpan.FromTicks((long)(statistics.Mean / 100)) : null;
 
-    /// <summary>L measured by the Sequential N = 1 batch of the same workload, or the nominal L when that did not run.</summary>
-    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch)
+    /// <summary>
+    /// L for the form of the workload this case's strategy calls, as sampled (many operations one after another, warmed) by
+    /// the steady Sequential N = 1 case of the same workload; the nominal L when that case did not run or printed no sample.
+    /// </summary>
+    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) =>
+        ProfileOf(summary, batch) is { } profile ? (profile.Mean, true) : (Settings.Latency, false);
+
+    /// <summary>The measured latency distribution behind <see cref="LatencyOf"/>, if any.</summary>
+    internal static LatencyProfile? ProfileOf(Summary summary, BatchCase batch)
     {
+        var form = Strategy.Create(batch.Strategy, batch.K).Form;
         foreach (var candidate in summary.BenchmarksCases)
         {
-            if (BatchCase.From(candidate) is { Strategy: StrategyKind.Sequential, N: 1, K: 0 } other && other.LatencyKey == batch.LatencyKey &&
-                MeanOf(summary, candidate) is { } measured)
+            if (BatchCase.From(candidate) is { Strategy: StrategyKind.Sequential, N: 1, K: 0, Regime: PoolRegime.Steady } other && other.LatencyKey == batch.LatencyKey &&
+                CaseObservations.From(summary[candidate]).Latencies.TryGetValue(form, out var profile))
             {
-                return (measured, true);
+                return profile;
             }
         }
 
-        return (Settings.Latency, false);
+        return null;
     }
 
-    /// <summary>The mean of the row of the same workload with another strategy and N (K = 0).</summary>
+    /// <summary>The mean of the steady row of the same workload with another strategy and N (K = 0).</summary>
     internal static TimeSpan? FindMean(Summary summary, BatchCase batch, StrategyKind strategy, int n)
     {
         foreach (var candidate in summary.BenchmarksCases)
         {
-            if (BatchCase.From(candidate) is { } other && other.WorkloadKey == batch.WorkloadKey && other.Strategy == strategy && other.N == n && other.K == 0)
+            if (BatchCase.From(candidate) is { Regime: PoolRegime.Steady } other && other.WorkloadKey == batch.WorkloadKey && other.Strategy == strategy && other.N == n && other.K == 0)
             {
                 return MeanOf(summary, candidate);
             }

@@ -11,7 +11,7 @@ public sealed class LatencyColumn(SuiteSettings settings) : BatchColumn(settings
 
     public override string ColumnName => "L";
 
-    public override string Legend => "One operation's latency: the Mean of the Sequential N=1 batch of the same workload, or the nominal L marked (nominal) when that batch did not run";
+    public override string Legend => "One operation's latency in the form this strategy calls (blocking or async): the mean of many operations timed one after another in a warmed process (sampled by the Sequential N=1 case), or the nominal L marked (nominal)";
 
     internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch)
     {

@@ -15,13 +15,13 @@ public sealed class ServerThreadsColumn(SuiteSettings settings) : BatchColumn(se
 
     public override string ColumnName => "Server threads";
 
-    public override string Legend => "Peak thread-pool threads of the HTTP latency server (its own process) during the batches, from its /stats";
+    public override string Legend => "Thread-pool threads of the HTTP latency server (its own process) after a measured batch (the most over the measured batches), from its /stats";
 
     public override bool IsAvailable(Summary summary) =>
-        base.IsAvailable(summary) && summary.Reports.Any(r => BatchMetrics.From(r)?.ServerThreads is not null);
+        base.IsAvailable(summary) && summary.Reports.Any(r => CaseObservations.From(r).ServerThreads is not null);
 
     internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch) =>
-        BatchMetrics.From(summary[benchmarkCase])?.ServerThreads is { } threads
+        CaseObservations.From(summary[benchmarkCase]).ServerThreads is { } threads
             ? threads.ToString(CultureInfo.InvariantCulture)
             : "-";
 }

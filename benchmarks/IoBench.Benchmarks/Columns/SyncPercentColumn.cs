@@ -18,7 +18,7 @@ public sealed class SyncPercentColumn(SuiteSettings settings) : BatchColumn(sett
     public override string Legend => "Share of async calls already completed when they returned (- for strategies that use the blocking form)";
 
     internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch) =>
-        BatchMetrics.From(summary[benchmarkCase]) is { SyncPercent: { } percent }
+        CaseObservations.From(summary[benchmarkCase]).SyncPercent is { } percent
             ? percent.ToString("0", CultureInfo.InvariantCulture) + "%"
             : "-";
 }

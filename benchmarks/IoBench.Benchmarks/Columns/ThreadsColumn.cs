@@ -12,10 +12,10 @@ public sealed class ThreadsColumn(SuiteSettings settings) : BatchColumn(settings
 
     public override string ColumnName => "Threads";
 
-    public override string Legend => "Peak threads that could run operations during the batches: the thread that started the batch, thread-pool threads and dedicated threads (Thread strategy, event loop)";
+    public override string Legend => "Peak threads that could run operations during the measured batches: the thread that started the batch, thread-pool threads and dedicated threads (Thread strategy, event loop)";
 
     internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch) =>
-        BatchMetrics.From(summary[benchmarkCase]) is { PeakThreads: > 0 } metrics
-            ? metrics.PeakThreads.ToString(CultureInfo.InvariantCulture)
+        CaseObservations.From(summary[benchmarkCase]).PeakThreads is { } peak and > 0
+            ? peak.ToString(CultureInfo.InvariantCulture)
             : "-";
 }

@@ -9,4 +9,7 @@ namespace IoBench.Core.Http;
 public sealed class HttpBlockingServerWorkload(HttpWorkloadOptions options) : HttpLatencyWorkload("blocking", options)
 {
     public override string Name => WorkloadNames.HttpBlockingServer;
+
+    /// <summary>On the server's default pool each request holds a pool thread there; a raised minimum (e.g. 200) has them ready.</summary>
+    public override WorkloadTraits Traits => Options.ServerMinThreads is null ? WorkloadTraits.ServerHoldsPoolThread : WorkloadTraits.None;
 }

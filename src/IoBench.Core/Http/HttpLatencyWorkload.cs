@@ -35,6 +35,11 @@ public abstract class HttpLatencyWorkload : IWorkload
 
     public TimeSpan Latency => _options.Latency;
 
+    /// <summary>The options this workload was made with.</summary>
+    protected HttpWorkloadOptions Options => _options;
+
+    public virtual WorkloadTraits Traits => WorkloadTraits.None;
+
     /// <summary>The server's root address once set up.</summary>
     public Uri? BaseAddress { get; private set; }
 

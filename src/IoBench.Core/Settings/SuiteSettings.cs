@@ -35,6 +35,12 @@ public sealed record SuiteSettings
     /// <summary>The deadline of one batch (IOBENCH_BATCH_TIMEOUT_S, --batch-timeout-s; default 60).</summary>
     public int BatchTimeoutSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// The most time the steady regime spends warming a pool-dependent cell before it is measured
+    /// (IOBENCH_STEADY_WARMUP_S, --steady-warmup-s; default 6): bursts stop earlier once the pool's thread count settles.
+    /// </summary>
+    public int SteadyWarmupSeconds { get; init; } = 6;
+
     /// <summary>The strategies to run (IOBENCH_STRATEGIES, --strategies; default all twelve).</summary>
     public IReadOnlyList<StrategyKind> Strategies { get; init; } = Strategy.All;
 
@@ -59,6 +65,8 @@ public sealed record SuiteSettings
 
     public TimeSpan BatchTimeout => TimeSpan.FromSeconds(BatchTimeoutSeconds);
 
+    public TimeSpan SteadyWarmup => TimeSpan.FromSeconds(SteadyWarmupSeconds);
+
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
         new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
@@ -67,6 +75,7 @@ public sealed record SuiteSettings
         new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
         new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
         new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
+        new("--steady-warmup-s", "IOBENCH_STEADY_WARMUP_S", (s, v) => s with { SteadyWarmupSeconds = PositiveInt("--steady-warmup-s", v) }, s => Format(s.SteadyWarmupSeconds)),
         new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
         new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),

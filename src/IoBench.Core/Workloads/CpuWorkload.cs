@@ -18,6 +18,8 @@ public sealed class CpuWorkload(TimeSpan latency) : IWorkload
 
     public TimeSpan Latency { get; } = latency;
 
+    public WorkloadTraits Traits => WorkloadTraits.CpuBound;
+
     /// <summary>The calibrated number of steps per operation (0 before setup).</summary>
     public long Iterations => _iterations;
 
@@ -25,7 +27,7 @@ public sealed class CpuWorkload(TimeSpan latency) : IWorkload
     {
         if (_iterations == 0)
         {
-            _iterations = WorkCalibration.AmountFor(Latency, 1_000_000, static n => Spin(n), cancellationToken);
+            _iterations = WorkCalibration.AmountFor(Name, Latency, 1_000_000, static n => Spin(n), cancellationToken);
             _expected = Spin(_iterations);
         }
 

@@ -13,6 +13,9 @@ public interface IWorkload : IAsyncDisposable
     /// <summary>The nominal latency L of one operation.</summary>
     TimeSpan Latency { get; }
 
+    /// <summary>What the operation does that decides which laws apply (computes, completes synchronously, ...).</summary>
+    WorkloadTraits Traits => WorkloadTraits.None;
+
     /// <summary>Creates files, connections or servers once, before any batch.</summary>
     Task SetupAsync(CancellationToken cancellationToken);
 

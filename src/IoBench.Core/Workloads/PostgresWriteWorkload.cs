@@ -23,6 +23,8 @@ public sealed class PostgresWriteWorkload(PostgresDatabase database, int warmCon
     /// <summary>No nominal latency: a durable commit takes what the disk needs; Sequential N = 1 measures it.</summary>
     public TimeSpan Latency => TimeSpan.Zero;
 
+    private bool _setUp;
+
     public PostgresDatabase Database => database;
 
     /// <summary>Inserts the server acknowledged so far.</summary>
@@ -54,6 +56,7 @@ public sealed class PostgresWriteWorkload(PostgresDatabase database, int warmCon
         }
 
         await database.WarmAsync(warmConnections, cancellationToken).ConfigureAwait(false);
+        _setUp = true;
     }
 
     public void Run(CancellationToken cancellationToken)
@@ -87,6 +90,11 @@ public sealed class PostgresWriteWorkload(PostgresDatabase database, int warmCon
     {
         try
         {
+            if (!_setUp)
+            {
+                return; // never set up (e.g. only asked for its traits): nothing was written, and no server need answer
+            }
+
             var rows = await CountRowsAsync(CancellationToken.None).ConfigureAwait(false);
             await using var delete = database.DataSource.CreateCommand($"DELETE FROM {Table} WHERE run = $1");
             delete.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = _run });

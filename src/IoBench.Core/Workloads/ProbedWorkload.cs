@@ -18,6 +18,8 @@ public sealed class ProbedWorkload(IWorkload inner) : IWorkload
 
     public TimeSpan Latency => inner.Latency;
 
+    public WorkloadTraits Traits => inner.Traits;
+
     public long BlockingCalls => Interlocked.Read(ref _blockingCalls);
 
     public long AsyncCalls => Interlocked.Read(ref _asyncCalls);

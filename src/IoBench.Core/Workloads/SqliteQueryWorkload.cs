@@ -21,6 +21,8 @@ public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload, ICalibrat
 
     public TimeSpan Latency { get; } = latency;
 
+    public WorkloadTraits Traits => WorkloadTraits.CpuBound | WorkloadTraits.SynchronousAsync;
+
     /// <summary>Rows the aggregate scans per operation, calibrated at setup (0 before).</summary>
     public long RowsScanned { get; private set; }
 
@@ -86,7 +88,7 @@ public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload, ICalibrat
     // Sizes the aggregated range to L by timing whole operations, and seeds more rows if L needs them.
     private long Calibrate(CancellationToken cancellationToken)
     {
-        var rows = WorkCalibration.AmountFor(Latency, 20_000, trial => Run(trial, cancellationToken), cancellationToken);
+        var rows = WorkCalibration.AmountFor(Name, Latency, 20_000, trial => Run(trial, cancellationToken), cancellationToken);
         if (rows > Ready().SeededRows)
         {
             // A slower machine or a longer L needs more rows than the default seed: add them rather than fall short of L.

@@ -17,6 +17,8 @@ public sealed class SqliteSleepWorkload(TimeSpan latency) : IWorkload
 
     public TimeSpan Latency { get; } = latency;
 
+    public WorkloadTraits Traits => WorkloadTraits.SynchronousAsync;
+
     public SqliteDatabase? Database => _database;
 
     private long LatencyMs => (long)Latency.TotalMilliseconds;

@@ -20,6 +20,8 @@ public sealed class SqliteWriteWorkload(TimeSpan latency) : IWorkload
     /// <summary>The suite's nominal L; a write takes what the disk's fsync takes (the Sequential N = 1 row measures it).</summary>
     public TimeSpan Latency { get; } = latency;
 
+    public WorkloadTraits Traits => WorkloadTraits.SynchronousAsync;
+
     public SqliteDatabase? Database => _database;
 
     /// <summary>Rows inserted and checked so far.</summary>

@@ -6,10 +6,16 @@ namespace IoBench.Core.Workloads;
 internal static class WorkCalibration
 {
     /// <summary>
-    /// Runs <paramref name="trial"/> units once to warm up (JIT, caches), times five more runs, and scales the amount to
-    /// <paramref name="latency"/> from the fastest: the least disturbed by other processes on a shared machine.
+    /// The amount for <paramref name="workload"/> at <paramref name="latency"/>, measured once per suite run
+    /// (<see cref="CalibrationStore"/>): runs <paramref name="trial"/> units once to warm up (JIT, caches), times five more
+    /// runs, and scales the amount to <paramref name="latency"/> from the fastest, the least disturbed by other processes.
     /// </summary>
-    public static long AmountFor(TimeSpan latency, long trial, Action<long> run, CancellationToken cancellationToken)
+    public static long AmountFor(string workload, TimeSpan latency, long trial, Action<long> run, CancellationToken cancellationToken) =>
+        CalibrationStore.GetOrMeasure(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{workload}@{latency.TotalMilliseconds}ms"),
+            () => Measure(latency, trial, run, cancellationToken));
+
+    private static long Measure(TimeSpan latency, long trial, Action<long> run, CancellationToken cancellationToken)
     {
         run(trial);
         var best = TimeSpan.MaxValue;

@@ -7,17 +7,17 @@ namespace IoBench.Tests.Benchmarks;
 public sealed class BoundsReportExporterTests
 {
     private static readonly string Report = new BoundsReportExporter(DefaultSettings).Render(Create(
-        (StrategyKind.Sequential, 1, 0, 25, null),
+        (StrategyKind.Sequential, 1, 0, 25, LatencyLines(25)),
         (StrategyKind.Task, 10, 0, 27.5, null),
         (StrategyKind.Task, 1000, 0, 30, null)));
 
     [Fact]
-    public void Render_MeasuredCell_ShowsMeanAndConcurrencyFactor() => Assert.Contains("| 27.5 ms (1.10) |", Report);
+    public void Render_MeasuredCell_ShowsMeanAndConcurrencyFactor() => Assert.Contains("| 27.5 ms [27.5–27.5] (1.10) |", Report);
 
     [Fact]
     public void Render_Bounds_AreRowsOfTheMatrix()
     {
-        Assert.Contains("| *N×L (sequential bound)* | *25.0 ms* | *250 ms* | *2,500 ms* | *25,000 ms* |", Report);
+        Assert.Contains("| *N×L (sequential bound, blocking L)* | *25.0 ms* | *250 ms* | *2,500 ms* | *25,000 ms* |", Report);
         Assert.Contains("| *max(L) (overlapped bound)* | *25.0 ms* | *25.0 ms* | *25.0 ms* | *25.0 ms* |", Report);
     }
 

@@ -7,14 +7,14 @@ namespace IoBench.Tests.Benchmarks;
 /// <summary>The IoBench report on known summaries: the server's thread peak appears only where a server reported it.</summary>
 public sealed class BoundsReportTests
 {
-    private const string ServerHeading = "Latency server: peak thread-pool threads";
+    private const string ServerHeading = "Latency server: thread-pool threads";
 
     [Fact]
     public void Render_ServerMetrics_ListsTheServersPeakPerCell()
     {
         var summary = Create(
-            (StrategyKind.Sequential, 1, 0, 21, "// IoBench.Metrics threads=4 syncpct=- calls=8 minworkers=2 miniocp=1 serverthreads=3 serveros=17"),
-            (StrategyKind.Task, 100, 0, 400, "// IoBench.Metrics threads=4 syncpct=0.0 calls=800 minworkers=2 miniocp=1 serverthreads=9 serveros=23"));
+            (StrategyKind.Sequential, 1, 0, 21, "// IoBench.Batch pool=2->2 threads=4 syncpct=- calls=1 alloc=0 workitems=0 serverthreads=3"),
+            (StrategyKind.Task, 100, 0, 400, "// IoBench.Batch pool=2->2 threads=4 syncpct=0.0 calls=100 alloc=0 workitems=0 serverthreads=9"));
 
         var report = new BoundsReportExporter(DefaultSettings).Render(summary);
 

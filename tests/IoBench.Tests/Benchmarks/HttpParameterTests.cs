@@ -36,15 +36,15 @@ public sealed class HttpParameterTests
     [Fact]
     public void BatchMetrics_ServerThreads_RoundTrip()
     {
-        var line = new BatchMetrics(5, 0, 60, 2, 1, ServerThreads: 3, ServerOsThreads: 17).ToLine();
-        Assert.EndsWith("serverthreads=3 serveros=17", line, StringComparison.Ordinal);
-        Assert.Equal(new BatchMetrics(5, 0, 60, 2, 1, 3, 17), BatchMetrics.Parse(line));
+        var line = new BatchMetrics(2, 5, 6, 0, 60, 4096, 61, ServerThreads: 3).ToLine();
+        Assert.EndsWith("serverthreads=3", line, StringComparison.Ordinal);
+        Assert.Equal(new BatchMetrics(2, 5, 6, 0, 60, 4096, 61, 3), BatchMetrics.Parse(line));
     }
 
     [Fact]
     public void BatchMetrics_NoServer_LineUnchanged()
     {
-        var line = new BatchMetrics(5, null, 60, 2, 1).ToLine();
+        var line = new BatchMetrics(2, 2, 5, null, 60, 0, 0).ToLine();
         Assert.DoesNotContain("server", line, StringComparison.Ordinal);
         Assert.Null(BatchMetrics.Parse(line)!.ServerThreads);
     }

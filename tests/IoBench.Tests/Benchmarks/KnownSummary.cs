@@ -11,25 +11,37 @@ using IoBench.Benchmarks;
 using IoBench.Benchmarks.Columns;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Tests.Benchmarks;
 
-/// <summary>Builds a BenchmarkDotNet summary of SleepBenchmarks with chosen means, as if a run had measured them.</summary>
+/// <summary>
+/// Builds a BenchmarkDotNet summary of SleepBenchmarks with chosen means, as if a run had measured them. A row's output
+/// holds the lines its benchmark process printed (several separated by \n); rows are steady-regime cases unless a regime
+/// is named.
+/// </summary>
 internal static class KnownSummary
 {
     public static SuiteSettings DefaultSettings { get; } = new();
 
-    public static Summary Create(params (StrategyKind Strategy, int N, int K, double MeanMs, string? MetricsLine)[] rows)
+    /// <summary>Lines that a Sequential N = 1 row prints when it samples L = <paramref name="ms"/> in both forms.</summary>
+    public static string LatencyLines(double ms) =>
+        $"// IoBench.Latency form=Blocking samples={ms},{ms},{ms}\n// IoBench.Latency form=Async samples={ms},{ms},{ms}";
+
+    public static Summary Create(params (StrategyKind Strategy, int N, int K, double MeanMs, string? Output)[] rows) =>
+        Create(rows.Select(r => (r.Strategy, r.N, r.K, r.MeanMs, r.Output, PoolRegime.Steady)).ToArray());
+
+    public static Summary Create(params (StrategyKind Strategy, int N, int K, double MeanMs, string? Output, string Regime)[] rows)
     {
         var config = SuiteConfig.Create(DefaultSettings);
         var cases = BenchmarkConverter.TypeToBenchmarks(typeof(SleepBenchmarks), config).BenchmarksCases;
         var reports = rows.Select(row =>
         {
-            var benchmarkCase = cases.Single(c => BatchCase.From(c) is { } b && b.Strategy == row.Strategy && b.N == row.N && b.K == row.K);
-            var measurements = Enumerable.Range(1, 5)
-                .Select(i => new Measurement(1, IterationMode.Workload, IterationStage.Result, i, 1, row.MeanMs * 1_000_000).ToString())
+            var benchmarkCase = cases.Single(c => BatchCase.From(c) is { } b && b.Strategy == row.Strategy && b.N == row.N && b.K == row.K && b.Regime == row.Regime);
+            var measurements = new[] { IterationStage.Actual, IterationStage.Result }
+                .SelectMany(stage => Enumerable.Range(1, 5).Select(i => new Measurement(1, IterationMode.Workload, stage, i, 1, row.MeanMs * 1_000_000).ToString()))
                 .ToList();
-            var output = row.MetricsLine is null ? new List<string>() : [row.MetricsLine];
+            var output = row.Output is null ? new List<string>() : row.Output.Split('\n').ToList();
             var execute = new ExecuteResult(true, 0, 1, measurements, [], output, 1);
             var generate = GenerateResult.Success(null!, []);
             return new BenchmarkReport(true, benchmarkCase, generate, BuildResult.Success(generate), [execute], []);
@@ -40,5 +52,5 @@ internal static class KnownSummary
     }
 
     public static string Value(Summary summary, IColumn column, StrategyKind strategy, int n, int k = 0) =>
-        column.GetValue(summary, summary.BenchmarksCases.Single(c => BatchCase.From(c) is { } b && b.Strategy == strategy && b.N == n && b.K == k));
+        column.GetValue(summary, summary.BenchmarksCases.Single(c => BatchCase.From(c) is { } b && b.Strategy == strategy && b.N == n && b.K == k && b.Regime == PoolRegime.Steady));
 }

@@ -4,18 +4,21 @@ using static IoBench.Tests.Benchmarks.KnownSummary;
 
 namespace IoBench.Tests.Benchmarks;
 
-/// <summary>The theory columns on a summary whose means are known: L = 25 ms from Sequential N = 1.</summary>
+/// <summary>The theory columns on a summary whose means are known: L = 25 ms as sampled by Sequential N = 1.</summary>
 public sealed class TheoryColumnTests
 {
     private static readonly BenchmarkDotNet.Reports.Summary Summary = Create(
-        (StrategyKind.Sequential, 1, 0, 25, null),
+        (StrategyKind.Sequential, 1, 0, 24, LatencyLines(25)),
         (StrategyKind.Sequential, 10, 0, 250, null),
-        (StrategyKind.Task, 10, 0, 27.5, "// IoBench.Metrics threads=3 syncpct=0.0 calls=60 minworkers=2 miniocp=1 serverthreads=4 serveros=21"),
-        (StrategyKind.Task, 1000, 0, 30, "// IoBench.Metrics threads=4 syncpct=100.0 calls=6000 minworkers=2 miniocp=1"),
-        (StrategyKind.Thread, 10, 0, 50, "// IoBench.Metrics threads=12 syncpct=- calls=60 minworkers=2 miniocp=1"));
+        // Task N = 10 printed a jitting batch first (wild figures) and then the five measured ones: only the last five count.
+        (StrategyKind.Task, 10, 0, 27.5, "// IoBench.Batch pool=2->9 threads=99 syncpct=50.0 calls=10 alloc=0 workitems=0 serverthreads=40\n" + Batches(5, "pool=3->3 threads=3 syncpct=0.0 calls=10 alloc=2000 workitems=10 serverthreads=4")),
+        (StrategyKind.Task, 1000, 0, 30, Batches(5, "pool=4->4 threads=4 syncpct=100.0 calls=1000 alloc=393000 workitems=1000")),
+        (StrategyKind.Thread, 10, 0, 50, Batches(5, "pool=2->2 threads=12 syncpct=- calls=10 alloc=5000 workitems=0")));
+
+    private static string Batches(int count, string fields) => string.Join('\n', Enumerable.Repeat("// IoBench.Batch " + fields, count));
 
     [Fact]
-    public void Latency_SequentialN1Ran_IsItsMean() =>
+    public void Latency_SequentialN1Sampled_IsTheSampledMeanNotTheBatchMean() =>
         Assert.Equal("25.0 ms", Value(Summary, new LatencyColumn(DefaultSettings), StrategyKind.Task, 10));
 
     [Fact]
@@ -63,7 +66,7 @@ public sealed class TheoryColumnTests
 
     [Fact]
     public void ServerThreads_NoServerMetrics_IsNotAvailable() =>
-        Assert.False(new ServerThreadsColumn(DefaultSettings).IsAvailable(Create((StrategyKind.Task, 10, 0, 21, "// IoBench.Metrics threads=3 syncpct=0.0 calls=60 minworkers=2 miniocp=1"))));
+        Assert.False(new ServerThreadsColumn(DefaultSettings).IsAvailable(Create((StrategyKind.Task, 10, 0, 21, "// IoBench.Batch pool=2->2 threads=3 syncpct=0.0 calls=10 alloc=0 workitems=0"))));
 
     [Fact]
     public void Latency_SequentialN1Missing_FallsBackToNominal()
@@ -71,4 +74,18 @@ public sealed class TheoryColumnTests
         var summary = Create((StrategyKind.Task, 10, 0, 21, null));
         Assert.Equal("20.0 ms (nominal)", Value(summary, new LatencyColumn(DefaultSettings), StrategyKind.Task, 10));
     }
+
+    [Theory]
+    [InlineData(StrategyKind.Task, 10, "200 B")]
+    [InlineData(StrategyKind.Task, 1000, "393 B")]
+    public void AllocatedPerOperation_MeasuredBatches_IsTheirMedianOverN(StrategyKind strategy, int n, string expected) =>
+        Assert.Equal(expected, Value(Summary, new AllocatedPerOperationColumn(DefaultSettings), strategy, n));
+
+    [Fact]
+    public void PoolThreads_MeasuredBatches_ShowStartAndEnd() =>
+        Assert.Equal("3->3", Value(Summary, new PoolThreadsColumn(DefaultSettings), StrategyKind.Task, 10));
+
+    [Fact]
+    public void MaxOfN_SampledLatencies_IsTheLargestForIdenticalSamples() =>
+        Assert.Equal("25.0 ms", Value(Summary, new OverlappedTailColumn(DefaultSettings), StrategyKind.Task, 1000));
 }

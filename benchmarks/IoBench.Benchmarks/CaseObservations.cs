@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Reports;
+using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
+
+namespace IoBench.Benchmarks;
+
+/// <summary>
+/// What the benchmark processes of one case printed, read back by the host: the metrics of the measured batches only
+/// (BenchmarkDotNet's jitting batch and any batch after the measured ones are left out), how the steady regime warmed
+/// up, and L as sampled by the case that measures it. In-process runs (--quick) keep no child output: all empty there.
+/// </summary>
+public sealed class CaseObservations
+{
+    private CaseObservations(IReadOnlyList<BatchMetrics> measured, IReadOnlyList<SteadyWarmup> warmups, IReadOnlyDictionary<WorkloadForm, LatencyProfile> latencies)
+    {
+        Measured = measured;
+        Warmups = warmups;
+        Latencies = latencies;
+    }
+
+    /// <summary>The line each benchmark process prints once: its thread pool's minimum threads.</summary>
+    public const string ProcessPrefix = "// IoBench.Process";
+
+    public static CaseObservations Empty { get; } = new([], [], new Dictionary<WorkloadForm, LatencyProfile>());
+
+    /// <summary>The batches BenchmarkDotNet measured (WorkloadActual), in order, over every launch.</summary>
+    public IReadOnlyList<BatchMetrics> Measured { get; }
+
+    public IReadOnlyList<SteadyWarmup> Warmups { get; }
+
+    public IReadOnlyDictionary<WorkloadForm, LatencyProfile> Latencies { get; }
+
+    public int? PeakThreads => Measured.Count == 0 ? null : Measured.Max(b => b.PeakThreads);
+
+    public double? SyncPercent => Measured.Where(b => b.SyncPercent is not null).Select(b => b.SyncPercent!.Value).DefaultIfEmpty(double.NaN).Average() is var v && double.IsFinite(v) ? v : null;
+
+    public double? AllocatedPerBatch => Median(Measured.Select(b => (double)b.AllocatedBytes));
+
+    public double? WorkItemsPerBatch => Median(Measured.Select(b => (double)b.WorkItems));
+
+    public int? ServerThreads => Measured.Any(b => b.ServerThreads is not null) ? Measured.Max(b => b.ServerThreads ?? 0) : null;
+
+    /// <summary>The pool's threads when the first measured batch started and when the last one ended (per launch for cold runs).</summary>
+    public (int Start, int End)? Pool => Measured.Count == 0 ? null : (Measured.Min(b => b.PoolStart), Measured.Max(b => b.PoolEnd));
+
+    /// <summary>The benchmark process's ThreadPool.GetMinThreads (worker, I/O), if it printed them.</summary>
+    public (int Workers, int Io)? MinThreads { get; private init; }
+
+    /// <summary>True when the pool added threads during the measured batches of a launch: the figure is still moving.</summary>
+    public bool PoolGrewWhileMeasured { get; private init; }
+
+    /// <summary>Reads (once per report) what the case's processes printed.</summary>
+    public static CaseObservations From(BenchmarkReport? report) =>
+        report is null || report.ExecuteResults.Count == 0 ? Empty : s_cache.GetValue(report, Read);
+
+    private static readonly ConditionalWeakTable<BenchmarkReport, CaseObservations> s_cache = new();
+
+    private static CaseObservations Read(BenchmarkReport report)
+    {
+
+        var measured = new List<BatchMetrics>();
+        var warmups = new List<SteadyWarmup>();
+        var latencies = new Dictionary<WorkloadForm, LatencyProfile>();
+        var grew = false;
+        (int, int)? minThreads = null;
+        for (var launch = 0; launch < report.ExecuteResults.Count; launch++)
+        {
+            var output = report.ExecuteResults[launch].StandardOutput ?? [];
+            if (output.FirstOrDefault(line => line.StartsWith(ProcessPrefix, StringComparison.Ordinal)) is { } process &&
+                OutputLine.Fields(process, ProcessPrefix) is var fields && OutputLine.Int(fields.GetValueOrDefault("minworkers")) is { } workers)
+            {
+                minThreads = (workers, OutputLine.Int(fields.GetValueOrDefault("miniocp")) ?? 0);
+            }
+
+            var batches = output.Select(BatchMetrics.Parse).OfType<BatchMetrics>().ToList();
+            warmups.AddRange(output.Select(SteadyWarmup.Parse).OfType<SteadyWarmup>());
+            foreach (var profile in output.Select(LatencyProfile.Parse).OfType<LatencyProfile>())
+            {
+                latencies.TryAdd(profile.Form, profile);
+            }
+
+            // The measured batches are the last ones of the launch: BenchmarkDotNet's actual stage comes after jitting and
+            // warm-up, and the suite adds no diagnoser that would run a batch after it.
+            var actual = report.AllMeasurements.Count(m => m.LaunchIndex == launch + 1 && m.Is(IterationMode.Workload, IterationStage.Actual));
+            var launchMeasured = batches.Skip(Math.Max(0, batches.Count - actual)).ToList();
+            grew |= launchMeasured.Count > 1 && launchMeasured[^1].PoolEnd > launchMeasured[0].PoolStart;
+            measured.AddRange(launchMeasured);
+        }
+
+        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads };
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

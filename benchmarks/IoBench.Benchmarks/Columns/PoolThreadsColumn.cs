@@ -1,0 +1,24 @@
+using System.Globalization;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using IoBench.Core.Settings;
+
+namespace IoBench.Benchmarks.Columns;
+
+/// <summary>
+/// Pool: the thread pool's threads when the measured batches began and when they ended. A change means the pool was
+/// still growing while the case was measured, so its Mean is a point on a moving curve (the report says so).
+/// </summary>
+public sealed class PoolThreadsColumn(SuiteSettings settings) : BatchColumn(settings)
+{
+    public override string Id => "IoBench.PoolThreads";
+
+    public override string ColumnName => "Pool";
+
+    public override string Legend => "Thread-pool threads at the start of the first measured batch -> at the end of the last (per process in the cold regime)";
+
+    internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch) =>
+        CaseObservations.From(summary[benchmarkCase]).Pool is { } pool
+            ? string.Create(CultureInfo.InvariantCulture, $"{pool.Start}->{pool.End}")
+            : "-";
+}

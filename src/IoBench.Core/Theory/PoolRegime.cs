@@ -1,0 +1,41 @@
+using IoBench.Core.Strategies;
+using IoBench.Core.Workloads;
+
+namespace IoBench.Core.Theory;
+
+/// <summary>
+/// The thread-pool regimes a cell is measured in, and the rule that says which cells need both. The .NET thread pool
+/// starts with one thread per core and keeps the threads a burst made it add (idle ones retire after about 20 s), so a
+/// cell whose operations hold pool threads gets faster burst after burst: its figure means something only with the
+/// pool's history stated.
+/// </summary>
+public static class PoolRegime
+{
+    /// <summary>The first batch of a fresh process: what a service meets on its first burst.</summary>
+    public const string Cold = "Cold";
+
+    /// <summary>Batches measured after warm bursts stopped changing the pool's thread count (every cell has this one).</summary>
+    public const string Steady = "Steady";
+
+    /// <summary>
+    /// True when the cell's time depends on how many threads the pool has grown so far, so it is published in both
+    /// regimes. The rule: more operations are in flight than the pool starts with (one thread per core), the work waits
+    /// rather than computes, and each waiting operation holds a pool thread — the strategy blocks one (ThreadPool, TaskRun,
+    /// SyncOverAsync), or its consumers make a call that completes synchronously on a pool thread (Channel over SQLite),
+    /// or the server holds one per request (a blocking handler on the server's default pool).
+    /// </summary>
+    public static bool DependsOnPoolHistory(StrategyKind kind, int limit, int count, WorkloadTraits traits, int cores)
+    {
+        if (traits.HasFlag(WorkloadTraits.CpuBound) || Strategy.MaxInFlight(kind, limit, count) <= cores)
+        {
+            return false;
+        }
+
+        return HoldsPoolThreadWhileWaiting(kind, traits) || traits.HasFlag(WorkloadTraits.ServerHoldsPoolThread);
+    }
+
+    /// <summary>True when each operation of <paramref name="kind"/> holds a client pool thread for the whole of its wait.</summary>
+    public static bool HoldsPoolThreadWhileWaiting(StrategyKind kind, WorkloadTraits traits) =>
+        kind is StrategyKind.ThreadPool or StrategyKind.TaskRun or StrategyKind.SyncOverAsync
+        || (kind is StrategyKind.Channel && traits.HasFlag(WorkloadTraits.SynchronousAsync));
+}
