@@ -15,7 +15,9 @@ public sealed class CaseComparison
         MeanRatio = b.Mean / a.Mean;
         MedianRatio = b.Median / a.Median;
         RangesOverlap = a.Min <= b.Max && b.Min <= a.Max;
-        Agrees = Math.Abs(MeanRatio - 1) <= threshold || RangesOverlap;
+        // The tolerance keeps a ratio of exactly 0.85 within a 15% threshold despite binary rounding (1 - 0.85 > 0.15).
+        WithinThreshold = Math.Abs(MeanRatio - 1) <= threshold + 1e-12;
+        Agrees = WithinThreshold || RangesOverlap;
         Test = MannWhitneyTest.TwoSided(a.NanosecondsPerOperation, b.NanosecondsPerOperation);
         Verdict = Test.PValue >= alpha || Math.Abs(MeanRatio - 1) < threshold ? Verdict.Same
             : MeanRatio < 1 ? Verdict.Faster
@@ -32,6 +34,9 @@ public sealed class CaseComparison
     public double MeanRatio { get; }
 
     public double MedianRatio { get; }
+
+    /// <summary>|mean ratio - 1| is at most the threshold.</summary>
+    public bool WithinThreshold { get; }
 
     /// <summary>The [min, max] of A's iterations and of B's share at least one point.</summary>
     public bool RangesOverlap { get; }

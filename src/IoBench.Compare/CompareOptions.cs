@@ -42,7 +42,7 @@ public sealed record CompareOptions(
                     threshold = Number(args, ++i, min: 0, max: 1000) / 100;
                     break;
                 case "--alpha":
-                    alpha = Number(args, ++i, min: double.Epsilon, max: 1);
+                    alpha = Number(args, ++i, min: 0, max: 1, minExcluded: true);
                     break;
                 case "--fail-below":
                     failBelow = Number(args, ++i, min: 0, max: 100);
@@ -66,11 +66,13 @@ public sealed record CompareOptions(
     private static string Value(IReadOnlyList<string> args, int i) =>
         i < args.Count ? args[i] : throw new CompareInputException($"{args[i - 1]} needs a value");
 
-    private static double Number(IReadOnlyList<string> args, int i, double min, double max)
+    private static double Number(IReadOnlyList<string> args, int i, double min, double max, bool minExcluded = false)
     {
         var text = Value(args, i).TrimEnd('%');
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && (minExcluded ? value > min : value >= min) && value <= max
             ? value
-            : throw new CompareInputException($"{args[i - 1]} must be a number from {min} to {max}, not '{args[i]}'");
+            : throw new CompareInputException(
+                $"{args[i - 1]} must be a number {(minExcluded ? "above" : "from")} {min} {(minExcluded ? "and at most" : "to")} {max}, not '{args[i]}'");
     }
 }

@@ -36,7 +36,7 @@ public static class ComparisonReport
         md.AppendLine("|---|---:|---:|---:|---:|---|---|---:|");
         foreach (var row in c.Cases)
         {
-            var agrees = row.Agrees ? (Math.Abs(row.MeanRatio - 1) <= c.Threshold ? "yes" : "yes (ranges overlap)") : "**no**";
+            var agrees = row.Agrees ? (row.WithinThreshold ? "yes" : "yes (ranges overlap)") : "**no**";
             var verdict = row.Verdict == Verdict.Same ? "same" : $"**{row.Verdict.ToString().ToLowerInvariant()}**";
             md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.A.Mean)} | {DurationText.Format(row.B.Mean)} "
                 + $"| {Number(row.MeanRatio, "0.00")} | {Number(row.MedianRatio, "0.00")} | {agrees} | {verdict} "
