@@ -50,7 +50,7 @@ public sealed record FullReport(string Path, RunEnvironment Environment, IReadOn
             }
         }
 
-        return new FullReport(path, EnvironmentOf(root), cases, unmeasured);
+        return new FullReport(path, RunEnvironment.FromReportRoot(root), cases, unmeasured);
     }
 
     private static JsonDocument Parse(string path)
@@ -79,6 +79,11 @@ public sealed record FullReport(string Path, RunEnvironment Environment, IReadOn
         var perOperation = new List<double>();
         foreach (var m in measurements.EnumerateArray())
         {
+            if (m.ValueKind != JsonValueKind.Object)
+            {
+                throw new CompareInputException($"{path} is not a BenchmarkDotNet full report (a measurement of {key} is not an object)");
+            }
+
             if (Text(m, "IterationMode") != "Workload" || Text(m, "IterationStage") != "Actual")
             {
                 continue;
@@ -129,19 +134,6 @@ public sealed record FullReport(string Path, RunEnvironment Environment, IReadOn
         var jobPart = display[(colon + 2)..];
         var paren = jobPart.IndexOf('(', StringComparison.Ordinal);
         return (paren < 0 ? jobPart : jobPart[..paren]).Trim();
-    }
-
-    private static RunEnvironment EnvironmentOf(JsonElement root)
-    {
-        var title = Text(root, "Title");
-        if (!root.TryGetProperty("HostEnvironmentInfo", out var host) || host.ValueKind != JsonValueKind.Object)
-        {
-            return new RunEnvironment(title, null, null, null, null, null);
-        }
-
-        int? cores = host.TryGetProperty("LogicalCoreCount", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : null;
-        return new RunEnvironment(title, Text(host, "RuntimeVersion"), Text(host, "ProcessorName"), cores,
-            Text(host, "OsVersion"), Text(host, "BenchmarkDotNetVersion"));
     }
 
     private static string? Text(JsonElement element, string name) =>

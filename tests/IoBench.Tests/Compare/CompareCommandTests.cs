@@ -121,6 +121,13 @@ public sealed class CompareCommandTests : IDisposable
         AssertBadInput(Run(RunA, Write("brief.json", """{ "Benchmarks": [ { "Type": "SleepBenchmarks", "Method": "Batch", "Statistics": {} } ] }""")),
             "benchmark 1 has no Type, Method or Measurements");
 
+    [Theory]
+    [InlineData("""[ 1, 2 ]""", "is not an object")]
+    [InlineData("""[ { "IterationMode": "Workload", "IterationStage": "Actual", "Operations": 1 } ]""", "has no Nanoseconds or Operations")]
+    [InlineData("""[ { "IterationMode": "Workload", "IterationStage": "Actual", "Operations": 1, "Nanoseconds": -5 } ]""", "not a positive time")]
+    public void Run_MalformedMeasurements_IsBadInput(string measurements, string expected) =>
+        AssertBadInput(Run(RunA, Write("odd.json", $$"""{ "Benchmarks": [ { "Type": "T", "Method": "M", "Measurements": {{measurements}} } ] }""")), expected);
+
     [Fact]
     public void Run_NoCaseInCommon_IsBadInput() =>
         AssertBadInput(Run(TwoJobs, RunA), "have no benchmark case in common (2 and 5 measured cases)");
