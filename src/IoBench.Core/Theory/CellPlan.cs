@@ -35,6 +35,13 @@ public static class CellPlan
             return "K does not bind: CPU-bound work runs at most one operation per core";
         }
 
+        // One operation is L itself, which the steady Sequential N = 1 case samples over many operations in both forms;
+        // another strategy's N = 1 batch would only add its own fixed cost to it.
+        if (count == 1 && !Strategy.Create(kind, limit).SequentialByNature)
+        {
+            return "N = 1 is one operation: L, sampled by Sequential";
+        }
+
         var sequential = Bounds.Sequential(count, latency);
         if (Strategy.Create(kind, limit).SequentialByNature && sequential > budget)
         {

@@ -21,6 +21,17 @@ public sealed class CellPlanTests
         Assert.Null(WhyNotRun(kind, 100));
     }
 
+    [Theory]
+    [InlineData(StrategyKind.Task)]
+    [InlineData(StrategyKind.Thread)]
+    [InlineData(StrategyKind.ThreadPool)]
+    public void WhyNotRun_OverlappingStrategyAtN1_IsLeftToTheSampledL(StrategyKind kind)
+    {
+        Assert.Contains("N = 1 is one operation", WhyNotRun(kind, 1));
+        Assert.Null(WhyNotRun(StrategyKind.Sequential, 1));
+        Assert.Null(WhyNotRun(kind, 10));
+    }
+
     [Fact]
     public void WhyNotRun_OverlappingStrategyAtN1000_Runs() => Assert.Null(WhyNotRun(StrategyKind.Task, 1000));
 
