@@ -17,7 +17,8 @@ public sealed class TimingSanityTests
 
         var started = Stopwatch.GetTimestamp();
         await Strategy.Create(StrategyKind.Task).RunAsync(workload, 200, CancellationToken.None);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), Latency, Latency * 5);
+        // Timers fire early here (200 x 50 ms measured 48.5 ms), so 0.9 L; still proves the waits happened. 5 L is far below N x L.
+        Assert.InRange(Stopwatch.GetElapsedTime(started), Latency * 0.9, Latency * 5);
     }
 
     [Fact]
