@@ -56,8 +56,10 @@ public abstract class BatchBenchmarks
         _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
     }
 
+    // Out of band in BenchmarkDotNet's child processes (the strategy gets CancellationToken.None, a missed deadline ends
+    // the process); the in-process --quick run cannot end its process, so there the deadline cancels the batch.
     [Benchmark]
-    public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout);
+    public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
 
     private async Task CleanupAsync()
     {
@@ -71,6 +73,7 @@ public abstract class BatchBenchmarks
         Console.WriteLine((await CompleteMetricsAsync(_workload.Inner, metrics)).ToLine());
         await _workload.DisposeAsync();
         _workload = null;
+        (_strategy as IDisposable)?.Dispose(); // the event loop's thread
     }
 
     /// <summary>The twelve strategies (or the --strategies subset): each is a permanent benchmark ID.</summary>
