@@ -15,6 +15,7 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
     private int _started;
     private int _completed;
     private int _peakDedicated;
+    private int _poolThreadSteps;
 
     public string Name => "Counting";
 
@@ -33,6 +34,9 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
 
     /// <summary>The most dedicated threads (<see cref="ThreadCensus.Dedicated"/>) alive when an operation started.</summary>
     public int PeakDedicated => Volatile.Read(ref _peakDedicated);
+
+    /// <summary>How many times an operation started or resumed on a thread-pool thread.</summary>
+    public int PoolThreadSteps => Volatile.Read(ref _poolThreadSteps);
 
     /// <summary>Threads on which operations started or resumed after their wait.</summary>
     public ConcurrentDictionary<int, bool> Threads { get; } = new();
@@ -69,7 +73,7 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
         {
             ThrowIfPlanned(number);
             await Task.Delay(Latency, cancellationToken);
-            Threads.TryAdd(Environment.CurrentManagedThreadId, true);
+            RecordThread();
             Complete();
         }
         finally
@@ -80,9 +84,18 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
 
     public ValueTask DisposeAsync() => default;
 
-    private int Enter()
+    private void RecordThread()
     {
         Threads.TryAdd(Environment.CurrentManagedThreadId, true);
+        if (Thread.CurrentThread.IsThreadPoolThread)
+        {
+            Interlocked.Increment(ref _poolThreadSteps);
+        }
+    }
+
+    private int Enter()
+    {
+        RecordThread();
         var number = Interlocked.Increment(ref _started);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
