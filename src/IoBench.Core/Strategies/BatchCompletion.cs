@@ -1,25 +1,24 @@
 namespace IoBench.Core.Strategies;
 
 /// <summary>
-/// Joins operations that run on threads rather than tasks: completes when all are done, or at the first
-/// failure with its original exception, cancelling the rest.
+/// Joins operations that run on threads rather than tasks: completes when all are done, with the first failure's
+/// original exception if any failed. The batch's token goes to each operation as it is and a failure cancels no
+/// other operation, so a failing batch ends when its other operations end (the measured path is the call alone).
 /// </summary>
 internal sealed class BatchCompletion
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _cancel;
+    private readonly CancellationToken _cancellationToken;
+    private Exception? _failure;
     private int _remaining;
-    private int _unfinished;
 
     public BatchCompletion(int count, CancellationToken cancellationToken)
     {
-        _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _cancellationToken = cancellationToken;
         _remaining = count;
-        _unfinished = count;
         if (count == 0)
         {
             _done.TrySetResult();
-            _cancel.Dispose();
         }
     }
 
@@ -30,26 +29,20 @@ internal sealed class BatchCompletion
     {
         try
         {
-            operation(_cancel.Token);
-            if (Interlocked.Decrement(ref _remaining) == 0)
-            {
-                _done.TrySetResult();
-            }
+            operation(_cancellationToken);
         }
         catch (Exception e)
         {
-            if (_done.TrySetException(e))
+            // A cancellation must not hide a real failure that came after it.
+            if (Interlocked.CompareExchange(ref _failure, e, null) is OperationCanceledException seen && e is not OperationCanceledException)
             {
-                _cancel.Cancel();
+                Interlocked.CompareExchange(ref _failure, e, seen);
             }
         }
-        finally
+
+        if (Interlocked.Decrement(ref _remaining) == 0)
         {
-            // The token source lives until the last operation stopped using it, even after an early failure.
-            if (Interlocked.Decrement(ref _unfinished) == 0)
-            {
-                _cancel.Dispose();
-            }
+            _ = Volatile.Read(ref _failure) is { } failure ? _done.TrySetException(failure) : _done.TrySetResult();
         }
     }
 }

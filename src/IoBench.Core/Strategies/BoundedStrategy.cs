@@ -20,16 +20,17 @@ internal sealed class BoundedStrategy(int limit) : IStrategy
     {
         var slots = limit == 0 ? Math.Max(count, 1) : limit;
         using var gate = new SemaphoreSlim(slots, slots);
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await FailFast.StartAll(count, () => RunLimitedAsync(gate, workload, batch)).ConfigureAwait(false);
+        await Operations.StartAll(count, () => RunLimitedAsync(gate, workload, cancellationToken)).ConfigureAwait(false);
     }
 
-    private static async Task RunLimitedAsync(SemaphoreSlim gate, IWorkload workload, CancellationTokenSource batch)
+    // The wrapper is the strategy itself (wait for a slot, call, give the slot back). The token is passed as it is and
+    // a failure does not cancel the siblings: the measured path is the semaphore and the call, nothing more.
+    private static async Task RunLimitedAsync(SemaphoreSlim gate, IWorkload workload, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(batch.Token).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await FailFast.RunAsync(workload, batch).ConfigureAwait(false);
+            await workload.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -8,6 +8,11 @@ namespace IoBench.Core.Strategies;
 /// call (asyncio.Queue with K workers). At most K operations run at once: ceil(N/K) x L. K = 0 means one consumer
 /// per item.
 /// </summary>
+/// <remarks>
+/// The batch's token goes to every call as it is (CancellationToken.None in the benchmark). A failing consumer does not
+/// cancel the others; it closes the channel so that the producer stops instead of waiting for room that no consumer
+/// makes, the others finish the items already queued, and the failure propagates.
+/// </remarks>
 internal sealed class ChannelStrategy(int limit) : IStrategy
 {
     public StrategyKind Kind => StrategyKind.Channel;
@@ -32,44 +37,55 @@ internal sealed class ChannelStrategy(int limit) : IStrategy
             SingleReader = consumers == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = new Task[consumers + 1];
         for (var i = 0; i < consumers; i++)
         {
-            tasks[i] = ConsumeAsync(channel.Reader, workload, batch);
+            tasks[i] = ConsumeAsync(channel, workload, cancellationToken);
         }
 
-        tasks[consumers] = ProduceAsync(channel.Writer, count, batch);
+        tasks[consumers] = ProduceAsync(channel.Writer, count, cancellationToken);
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private static async Task ProduceAsync(ChannelWriter<int> writer, int count, CancellationTokenSource batch)
+    private static async Task ProduceAsync(ChannelWriter<int> writer, int count, CancellationToken cancellationToken)
     {
         try
         {
             for (var i = 0; i < count; i++)
             {
-                await writer.WriteAsync(i, batch.Token).ConfigureAwait(false);
+                await writer.WriteAsync(i, cancellationToken).ConfigureAwait(false);
             }
 
             writer.Complete();
         }
+        catch (ChannelClosedException)
+        {
+            // A consumer failed and closed the channel: its failure is the batch's.
+        }
         catch (Exception e)
         {
             writer.TryComplete(e);
-            batch.Cancel();
             throw;
         }
     }
 
-    private static async Task ConsumeAsync(ChannelReader<int> reader, IWorkload workload, CancellationTokenSource batch)
+    private static async Task ConsumeAsync(Channel<int> channel, IWorkload workload, CancellationToken cancellationToken)
     {
-        while (await reader.WaitToReadAsync(batch.Token).ConfigureAwait(false))
+        var reader = channel.Reader;
+        try
         {
-            while (reader.TryRead(out _))
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await FailFast.RunAsync(workload, batch).ConfigureAwait(false);
+                while (reader.TryRead(out _))
+                {
+                    await workload.RunAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            channel.Writer.TryComplete();
+            throw;
         }
     }
 }

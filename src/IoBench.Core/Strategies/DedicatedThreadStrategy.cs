@@ -22,27 +22,25 @@ internal sealed class DedicatedThreadStrategy : IStrategy
     public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
     {
         var batch = new BatchCompletion(count, cancellationToken);
+        Action<CancellationToken> operation = workload.Run;
+        ThreadStart body = () =>
+        {
+            ThreadCensus.DedicatedStarted();
+            try
+            {
+                batch.Run(operation);
+            }
+            finally
+            {
+                ThreadCensus.DedicatedStopped();
+            }
+        };
         var threads = new Thread[count];
         try
         {
             for (var i = 0; i < count; i++)
             {
-                threads[i] = new Thread(() =>
-                {
-                    ThreadCensus.DedicatedStarted();
-                    try
-                    {
-                        batch.Run(workload.Run);
-                    }
-                    finally
-                    {
-                        ThreadCensus.DedicatedStopped();
-                    }
-                })
-                {
-                    IsBackground = true,
-                    Name = "IoBench operation",
-                };
+                threads[i] = new Thread(body) { IsBackground = true, Name = "IoBench operation" };
                 threads[i].Start();
             }
 

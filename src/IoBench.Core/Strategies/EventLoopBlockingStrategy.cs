@@ -6,8 +6,10 @@ namespace IoBench.Core.Strategies;
 /// The classic mistake: handlers scheduled on the event loop that make the blocking call (time.sleep inside
 /// async def). Each one holds the only thread, so the loop runs them one after another: N x L.
 /// </summary>
-internal sealed class EventLoopBlockingStrategy : IStrategy
+internal sealed class EventLoopBlockingStrategy : IStrategy, IDisposable
 {
+    private readonly OwnedEventLoop _loop = new();
+
     public StrategyKind Kind => StrategyKind.EventLoopBlocking;
 
     public WorkloadForm Form => WorkloadForm.Blocking;
@@ -16,24 +18,16 @@ internal sealed class EventLoopBlockingStrategy : IStrategy
 
     public int Limit => 1;
 
-    public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
-    {
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await EventLoop.RunAsync(() => FailFast.StartAll(count, () => BlockingHandlerAsync(workload, batch))).ConfigureAwait(false);
-    }
+    public Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken) =>
+        _loop.Get().RunAsync(() => Operations.StartAll(count, () => BlockingHandlerAsync(workload, cancellationToken)));
 
-    private static async Task BlockingHandlerAsync(IWorkload workload, CancellationTokenSource batch)
+    public void Dispose() => _loop.Dispose();
+
+    private static async Task BlockingHandlerAsync(IWorkload workload, CancellationToken cancellationToken)
     {
         // Like asyncio.gather scheduling a coroutine: the handler is queued on the loop, then blocks it when it runs.
+        // The batch's token goes to the call as it is; a failure cancels no other handler.
         await Task.Yield();
-        try
-        {
-            workload.Run(batch.Token);
-        }
-        catch
-        {
-            batch.Cancel();
-            throw;
-        }
+        workload.Run(cancellationToken);
     }
 }

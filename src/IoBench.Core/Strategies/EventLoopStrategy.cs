@@ -2,9 +2,15 @@ using IoBench.Core.Workloads;
 
 namespace IoBench.Core.Strategies;
 
-/// <summary>All async calls started and resumed on one event-loop thread: overlap of waits on a single thread.</summary>
-internal sealed class EventLoopStrategy : IStrategy
+/// <summary>
+/// All async calls started and resumed on one event-loop thread: overlap of waits on a single thread. The calls go
+/// straight into Task.WhenAll with the batch's token as it is (no wrapper, no linked token; see <see cref="Operations"/>).
+/// The loop thread starts with the first batch and serves every later one until <see cref="Dispose"/>.
+/// </summary>
+internal sealed class EventLoopStrategy : IStrategy, IDisposable
 {
+    private readonly OwnedEventLoop _loop = new();
+
     public StrategyKind Kind => StrategyKind.EventLoop;
 
     public WorkloadForm Form => WorkloadForm.Async;
@@ -13,9 +19,8 @@ internal sealed class EventLoopStrategy : IStrategy
 
     public int Limit => 0;
 
-    public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
-    {
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await EventLoop.RunAsync(() => FailFast.StartAll(count, () => FailFast.RunAsync(workload, batch))).ConfigureAwait(false);
-    }
+    public Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken) =>
+        _loop.Get().RunAsync(() => Operations.StartAll(workload, count, cancellationToken));
+
+    public void Dispose() => _loop.Dispose();
 }

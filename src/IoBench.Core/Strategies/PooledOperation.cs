@@ -16,21 +16,20 @@ internal sealed class PooledOperation : IValueTaskSource
     private readonly Action _continuation;
     private ManualResetValueTaskSourceCore<bool> _core;
     private ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter _awaiter;
-    private CancellationTokenSource? _batch;
 
     private PooledOperation() => _continuation = Complete;
 
     /// <summary>Starts the call; a call that completed at once costs nothing at all (the synchronous fast path).</summary>
-    public static ValueTask Start(IWorkload workload, CancellationTokenSource batch)
+    /// <remarks>The token goes to the call as it is, and a failure cancels no other call: the call is all that is measured.</remarks>
+    public static ValueTask Start(IWorkload workload, CancellationToken cancellationToken)
     {
         ValueTask pending;
         try
         {
-            pending = workload.RunAsync(batch.Token);
+            pending = workload.RunAsync(cancellationToken);
         }
         catch (Exception e)
         {
-            batch.Cancel();
             return ValueTask.FromException(e);
         }
 
@@ -40,7 +39,6 @@ internal sealed class PooledOperation : IValueTaskSource
         }
 
         var operation = Rent();
-        operation._batch = batch;
         operation._awaiter = pending.ConfigureAwait(false).GetAwaiter();
         if (operation._awaiter.IsCompleted)
         {
@@ -68,7 +66,6 @@ internal sealed class PooledOperation : IValueTaskSource
         finally
         {
             _core.Reset();
-            _batch = null;
             lock (s_pool)
             {
                 s_pool.Push(this);
@@ -100,7 +97,6 @@ internal sealed class PooledOperation : IValueTaskSource
         }
         catch (Exception e)
         {
-            _batch?.Cancel();
             _core.SetException(e);
         }
     }

@@ -2,7 +2,10 @@ using IoBench.Core.Workloads;
 
 namespace IoBench.Core.Strategies;
 
-/// <summary>Task.Run over the blocking call, then Task.WhenAll: FastAPI's def handler on a thread pool.</summary>
+/// <summary>
+/// Task.Run over the blocking call, then Task.WhenAll: FastAPI's def handler on a thread pool. The batch's token goes
+/// to every call as it is; a failure does not cancel the other calls (the measured path is the call alone).
+/// </summary>
 internal sealed class TaskRunStrategy : IStrategy
 {
     public StrategyKind Kind => StrategyKind.TaskRun;
@@ -13,29 +16,16 @@ internal sealed class TaskRunStrategy : IStrategy
 
     public int Limit => 0;
 
-    public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
+    public Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
     {
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = batch.Token;
+        // One delegate for the whole batch.
+        Action operation = () => workload.Run(cancellationToken);
         var tasks = new Task[count];
         for (var i = 0; i < count; i++)
         {
-            tasks[i] = Task.Run(
-                () =>
-                {
-                    try
-                    {
-                        workload.Run(token);
-                    }
-                    catch
-                    {
-                        batch.Cancel();
-                        throw;
-                    }
-                },
-                token);
+            tasks[i] = Task.Run(operation, cancellationToken);
         }
 
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return Task.WhenAll(tasks);
     }
 }

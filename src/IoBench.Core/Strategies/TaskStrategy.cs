@@ -2,7 +2,11 @@ using IoBench.Core.Workloads;
 
 namespace IoBench.Core.Strategies;
 
-/// <summary>Start every async call, then Task.WhenAll: asyncio.gather. Each operation is an async Task method.</summary>
+/// <summary>
+/// Start every async call, then Task.WhenAll: asyncio.gather. Each operation is the workload's own task, given the
+/// batch's token as it is (CancellationToken.None in the benchmark): no wrapper method, no linked token. The first
+/// failure propagates; the other calls are not cancelled, so a failing batch ends when they end.
+/// </summary>
 internal sealed class TaskStrategy : IStrategy
 {
     public StrategyKind Kind => StrategyKind.Task;
@@ -13,9 +17,6 @@ internal sealed class TaskStrategy : IStrategy
 
     public int Limit => 0;
 
-    public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
-    {
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await FailFast.StartAll(count, () => FailFast.RunAsync(workload, batch)).ConfigureAwait(false);
-    }
+    public Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken) =>
+        Operations.StartAll(workload, count, cancellationToken);
 }

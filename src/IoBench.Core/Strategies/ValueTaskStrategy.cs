@@ -20,13 +20,12 @@ internal sealed class ValueTaskStrategy : IStrategy
 
     public async Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken)
     {
-        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = ArrayPool<ValueTask>.Shared.Rent(count);
         try
         {
             for (var i = 0; i < count; i++)
             {
-                pending[i] = PooledOperation.Start(workload, batch);
+                pending[i] = PooledOperation.Start(workload, cancellationToken);
             }
 
             // Awaiting in order costs nothing extra: all calls already run, and each await returns its source to the pool.
@@ -39,7 +38,7 @@ internal sealed class ValueTaskStrategy : IStrategy
                 }
                 catch (Exception e) when (failure is null || (failure is OperationCanceledException && e is not OperationCanceledException))
                 {
-                    // The cancellations a failure causes must not hide the failure itself.
+                    // The first failure propagates; a cancellation must not hide a real failure.
                     failure = e;
                 }
                 catch

@@ -33,6 +33,9 @@ internal abstract class WorkItemStrategy : IStrategy
 
     private sealed class WorkItem(WorkItemStrategy strategy, IWorkload workload, BatchCompletion batch)
     {
-        public void Run() => batch.Run(token => strategy.RunOne(workload, token));
+        // One delegate for the whole batch, not one per work item.
+        private readonly Action<CancellationToken> _operation = token => strategy.RunOne(workload, token);
+
+        public void Run() => batch.Run(_operation);
     }
 }

@@ -14,8 +14,15 @@ public static class ThreadCensus
     /// <summary>Live dedicated threads started by strategies.</summary>
     public static int Dedicated => Volatile.Read(ref s_dedicated);
 
+    /// <summary>Tests see each dedicated thread here (to check that none outlives its strategy); null otherwise.</summary>
+    internal static Action<Thread>? DedicatedThreadObserver { get; set; }
+
     /// <summary>Called by a dedicated thread when it starts running its work.</summary>
-    public static void DedicatedStarted() => Interlocked.Increment(ref s_dedicated);
+    public static void DedicatedStarted()
+    {
+        Interlocked.Increment(ref s_dedicated);
+        DedicatedThreadObserver?.Invoke(Thread.CurrentThread);
+    }
 
     /// <summary>Called by a dedicated thread when its work is done, just before it exits.</summary>
     public static void DedicatedStopped() => Interlocked.Decrement(ref s_dedicated);

@@ -5,7 +5,8 @@ namespace IoBench.Tests.Strategies;
 
 /// <summary>
 /// A fake workload that makes concurrency observable: operations in flight and their peak, the threads that ran
-/// them, and an optional failure. It waits with Thread.Sleep / Task.Delay like the Sleep workload.
+/// them, the peak of live dedicated threads, and an optional failure. It waits exactly as the Sleep workload does:
+/// Thread.Sleep / Task.Delay without a token registration when given CancellationToken.None (the benchmark's path).
 /// </summary>
 internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
 {
@@ -13,6 +14,8 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
     private int _maxInFlight;
     private int _started;
     private int _completed;
+    private int _peakDedicated;
+    private int _poolThreadSteps;
 
     public string Name => "Counting";
 
@@ -29,6 +32,12 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>The most dedicated threads (<see cref="ThreadCensus.Dedicated"/>) alive when an operation started.</summary>
+    public int PeakDedicated => Volatile.Read(ref _peakDedicated);
+
+    /// <summary>How many times an operation started or resumed on a thread-pool thread.</summary>
+    public int PoolThreadSteps => Volatile.Read(ref _poolThreadSteps);
+
     /// <summary>Threads on which operations started or resumed after their wait.</summary>
     public ConcurrentDictionary<int, bool> Threads { get; } = new();
 
@@ -40,7 +49,11 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
         try
         {
             ThrowIfPlanned(number);
-            if (cancellationToken.WaitHandle.WaitOne(Latency))
+            if (!cancellationToken.CanBeCanceled)
+            {
+                Thread.Sleep(Latency);
+            }
+            else if (cancellationToken.WaitHandle.WaitOne(Latency))
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -60,7 +73,7 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
         {
             ThrowIfPlanned(number);
             await Task.Delay(Latency, cancellationToken);
-            Threads.TryAdd(Environment.CurrentManagedThreadId, true);
+            RecordThread();
             Complete();
         }
         finally
@@ -71,13 +84,27 @@ internal sealed class CountingWorkload(TimeSpan latency) : IWorkload
 
     public ValueTask DisposeAsync() => default;
 
-    private int Enter()
+    private void RecordThread()
     {
         Threads.TryAdd(Environment.CurrentManagedThreadId, true);
+        if (Thread.CurrentThread.IsThreadPoolThread)
+        {
+            Interlocked.Increment(ref _poolThreadSteps);
+        }
+    }
+
+    private int Enter()
+    {
+        RecordThread();
         var number = Interlocked.Increment(ref _started);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
         while (now > (peak = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, peak) != peak)
+        {
+        }
+
+        var dedicated = ThreadCensus.Dedicated;
+        while (dedicated > (peak = Volatile.Read(ref _peakDedicated)) && Interlocked.CompareExchange(ref _peakDedicated, dedicated, peak) != peak)
         {
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;
@@ -5,8 +6,10 @@ using IoBench.Core.Workloads;
 namespace IoBench.Tests.Strategies;
 
 /// <summary>The contract every strategy keeps, written once; each strategy has a sealed subclass below.</summary>
-public abstract class StrategyContractTests
+public abstract class StrategyContractTests : IDisposable
 {
+    private readonly List<IStrategy> _created = [];
+
     protected static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(20);
 
     protected abstract StrategyKind Kind { get; }
@@ -17,7 +20,35 @@ public abstract class StrategyContractTests
     /// <summary>The range the peak number of operations in flight must fall in, for a batch of <paramref name="count"/>.</summary>
     protected abstract (int Min, int Max) ExpectedInFlight(int count);
 
-    private IStrategy Create() => Strategy.Create(Kind, Limit);
+    /// <summary>
+    /// The range the number of distinct threads that started or resumed the operations of a batch of
+    /// <paramref name="count"/> must fall in; null where the pool decides it.
+    /// </summary>
+    protected virtual (int Min, int Max)? ExpectedThreads(int count) => null;
+
+    /// <summary>False for the strategies that run every operation on threads of their own, never on the pool.</summary>
+    protected virtual bool UsesPoolThreads => true;
+
+    /// <summary>The fewest dedicated threads (beyond those alive before the batch) its operations must see.</summary>
+    protected virtual int ExpectedDedicatedThreads(int count) => 0;
+
+    /// <summary>Ends what the strategies of a test own (the event loop's thread).</summary>
+    public void Dispose()
+    {
+        foreach (var strategy in _created)
+        {
+            (strategy as IDisposable)?.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private protected IStrategy Create()
+    {
+        var strategy = Strategy.Create(Kind, Limit);
+        _created.Add(strategy);
+        return strategy;
+    }
 
     [Fact]
     public async Task RunAsync_Batch_RunsExactlyNOperations()
@@ -66,11 +97,25 @@ public abstract class StrategyContractTests
     }
 
     [Fact]
-    public async Task RunAsync_AfterBatch_LeavesNoDedicatedThreadBehind()
+    public async Task RunAsync_AfterBatchAndDispose_LeavesNoDedicatedThreadBehind()
     {
-        var workload = new CountingWorkload(Latency);
-        await Create().RunAsync(workload, 30, CancellationToken.None);
-        Assert.Equal(0, ThreadCensus.Dedicated);
+        // The real OS threads, not the census count: a thread can leave the census before it has exited.
+        var started = new ConcurrentQueue<Thread>();
+        ThreadCensus.DedicatedThreadObserver = started.Enqueue;
+        try
+        {
+            var strategy = Create();
+            await strategy.RunAsync(new CountingWorkload(Latency), 30, CancellationToken.None);
+            await strategy.RunAsync(new CountingWorkload(Latency), 30, CancellationToken.None);
+            Assert.InRange(started.Count, ExpectedDedicatedThreads(30) == 0 ? 0 : 1, 60);
+            (strategy as IDisposable)?.Dispose();
+        }
+        finally
+        {
+            ThreadCensus.DedicatedThreadObserver = null;
+        }
+
+        Assert.All(started, thread => Assert.False(thread.IsAlive, $"{thread.Name} is still alive"));
     }
 
     [Fact]
@@ -84,12 +129,33 @@ public abstract class StrategyContractTests
     }
 
     [Fact]
-    public async Task RunAsync_ThroughBatchRunner_CountsEveryOperation()
+    public async Task RunAsync_ThroughBatchRunnerOutOfBand_CountsEveryOperationAndItsThreads()
     {
-        var workload = new ProbedWorkload(new CountingWorkload(Latency));
-        await BatchRunner.RunAsync(Create(), workload, 12, TimeSpan.FromSeconds(30));
+        // The benchmark's path: CancellationToken.None to the strategy, the deadline enforced out of band.
+        var counting = new CountingWorkload(Latency);
+        var workload = new ProbedWorkload(counting);
+        var deadlines = new ConcurrentQueue<string>();
+        var dedicatedBefore = ThreadCensus.Dedicated;
+
+        await BatchRunner.RunOutOfBandAsync(Create(), workload, 12, TimeSpan.FromSeconds(30), deadlines.Enqueue);
+
+        Assert.Empty(deadlines);
         Assert.Equal(12, workload.Calls);
-        Assert.True(workload.PeakThreads >= 1);
+        if (ExpectedThreads(12) is var (min, max))
+        {
+            Assert.InRange(counting.Threads.Count, min, max);
+        }
+
+        if (!UsesPoolThreads)
+        {
+            Assert.Equal(0, counting.PoolThreadSteps);
+        }
+
+        var dedicated = counting.PeakDedicated - dedicatedBefore;
+        Assert.True(dedicated >= ExpectedDedicatedThreads(12), $"{dedicated} dedicated threads seen");
+
+        // The probe's census counts the batch's thread and the dedicated threads the operations saw.
+        Assert.True(workload.PeakThreads >= 1 + counting.PeakDedicated, $"peak {workload.PeakThreads}, dedicated {counting.PeakDedicated}");
     }
 }
 
@@ -98,6 +164,9 @@ public sealed class SequentialContractTests : StrategyContractTests
     protected override StrategyKind Kind => StrategyKind.Sequential;
 
     protected override (int Min, int Max) ExpectedInFlight(int count) => (1, 1);
+
+    // Every call on the caller's one thread.
+    protected override (int Min, int Max)? ExpectedThreads(int count) => (1, 1);
 }
 
 public sealed class SequentialAwaitContractTests : StrategyContractTests
@@ -114,6 +183,14 @@ public sealed class ThreadContractTests : StrategyContractTests
     // Thread creation takes about 0.2 ms each, so nearly all 20 overlap within a 100 ms operation; the band is wide
     // because a loaded 2-core machine can delay thread starts by tens of milliseconds.
     protected override (int Min, int Max) ExpectedInFlight(int count) => (count / 2, count);
+
+    // One thread per operation; half, for the same reason as the in-flight band (a thread id can be reused once its
+    // thread ended, and a loaded machine can start a thread after another one ended).
+    protected override (int Min, int Max)? ExpectedThreads(int count) => (count / 2, count);
+
+    protected override int ExpectedDedicatedThreads(int count) => count / 2;
+
+    protected override bool UsesPoolThreads => false;
 }
 
 public sealed class ThreadPoolContractTests : StrategyContractTests
@@ -169,13 +246,32 @@ public sealed class EventLoopContractTests : StrategyContractTests
 
     protected override (int Min, int Max) ExpectedInFlight(int count) => (count, count);
 
+    // Every operation starts and resumes on the one loop thread, which the census counts as dedicated.
+    protected override (int Min, int Max)? ExpectedThreads(int count) => (1, 1);
+
+    protected override int ExpectedDedicatedThreads(int count) => 1;
+
+    protected override bool UsesPoolThreads => false;
+
     [Fact]
     public async Task RunAsync_Batch_RunsEveryOperationOnOneThread()
     {
         var workload = new CountingWorkload(Latency);
-        await Strategy.Create(Kind).RunAsync(workload, 50, CancellationToken.None);
+        await Create().RunAsync(workload, 50, CancellationToken.None);
         Assert.Single(workload.Threads);
         Assert.NotEqual(Environment.CurrentManagedThreadId, workload.Threads.Keys.Single());
+        Assert.Equal(0, workload.PoolThreadSteps);
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondBatch_ReusesTheLoopThread()
+    {
+        var strategy = Create();
+        var first = new CountingWorkload(Latency);
+        var second = new CountingWorkload(Latency);
+        await strategy.RunAsync(first, 5, CancellationToken.None);
+        await strategy.RunAsync(second, 5, CancellationToken.None);
+        Assert.Equal(first.Threads.Keys.Single(), second.Threads.Keys.Single());
     }
 }
 
@@ -184,6 +280,12 @@ public sealed class EventLoopBlockingContractTests : StrategyContractTests
     protected override StrategyKind Kind => StrategyKind.EventLoopBlocking;
 
     protected override (int Min, int Max) ExpectedInFlight(int count) => (1, 1);
+
+    protected override (int Min, int Max)? ExpectedThreads(int count) => (1, 1);
+
+    protected override int ExpectedDedicatedThreads(int count) => 1;
+
+    protected override bool UsesPoolThreads => false;
 }
 
 public sealed class SyncOverAsyncContractTests : StrategyContractTests

@@ -17,7 +17,8 @@ public sealed class TimingSanityTests
 
         var started = Stopwatch.GetTimestamp();
         await Strategy.Create(StrategyKind.Task).RunAsync(workload, 200, CancellationToken.None);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), Latency, Latency * 5);
+        // Timers fire early here (200 x 50 ms measured 48.5 ms), so 0.9 L; still proves the waits happened. 5 L is far below N x L.
+        Assert.InRange(Stopwatch.GetElapsedTime(started), Latency * 0.9, Latency * 5);
     }
 
     [Fact]
@@ -51,5 +52,84 @@ public sealed class TimingSanityTests
         await Assert.ThrowsAsync<TimeoutException>(() =>
             BatchRunner.RunAsync(Strategy.Create(StrategyKind.SyncOverAsync), workload, 200, TimeSpan.FromSeconds(1)));
         Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task BatchRunnerOutOfBand_StarvedThreadPool_RunsTheDeadlineActionOnTime()
+    {
+        // The benchmark's mode, with the action that would end the process replaced: 200 pool work items block on a
+        // call that only the action releases, so the deadline must come from a thread the starved pool cannot hold up.
+        var release = new TaskCompletionSource();
+        var workload = new ProbedWorkload(new GateWorkload(release.Task));
+        string? message = null;
+        var firedOnPool = true;
+        var firedAfter = TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => BatchRunner.RunOutOfBandAsync(
+            Strategy.Create(StrategyKind.SyncOverAsync),
+            workload,
+            200,
+            TimeSpan.FromSeconds(1),
+            line =>
+            {
+                firedAfter = Stopwatch.GetElapsedTime(started);
+                firedOnPool = Thread.CurrentThread.IsThreadPoolThread;
+                message = line;
+                release.TrySetResult();
+            }));
+
+        Assert.False(firedOnPool);
+        Assert.InRange(firedAfter, TimeSpan.FromSeconds(0.95), TimeSpan.FromSeconds(4)); // the watchdog polls: late by up to 50 ms, never early
+        Assert.Equal("SyncOverAsync x 200 of Gate did not finish within its 1 s deadline.", message);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public async Task BatchRunnerOutOfBand_Sleep_GivesTheStrategyNoToken()
+    {
+        var workload = new ProbedWorkload(new TokenRecordingWorkload());
+        await BatchRunner.RunAsync(Strategy.Create(StrategyKind.Task), workload, 3, TimeSpan.FromSeconds(30), DeadlineMode.EndProcess);
+        Assert.False(((TokenRecordingWorkload)workload.Inner).SawCancellableToken);
+    }
+
+    /// <summary>An operation whose async call completes only when the test opens the gate.</summary>
+    private sealed class GateWorkload(Task gate) : IWorkload
+    {
+        public string Name => "Gate";
+
+        public TimeSpan Latency => TimeSpan.FromSeconds(30);
+
+        public Task SetupAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Run(CancellationToken cancellationToken) => gate.Wait(cancellationToken);
+
+        public ValueTask RunAsync(CancellationToken cancellationToken) => new(gate);
+
+        public ValueTask DisposeAsync() => default;
+    }
+
+    /// <summary>Records whether any call was given a token that can be cancelled (one that carries registrations).</summary>
+    private sealed class TokenRecordingWorkload : IWorkload
+    {
+        private volatile bool _sawCancellable;
+
+        public bool SawCancellableToken => _sawCancellable;
+
+        public string Name => "TokenRecording";
+
+        public TimeSpan Latency => TimeSpan.FromMilliseconds(10);
+
+        public Task SetupAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Run(CancellationToken cancellationToken) => _sawCancellable |= cancellationToken.CanBeCanceled;
+
+        public ValueTask RunAsync(CancellationToken cancellationToken)
+        {
+            _sawCancellable |= cancellationToken.CanBeCanceled;
+            return new(Task.Delay(Latency, cancellationToken));
+        }
+
+        public ValueTask DisposeAsync() => default;
     }
 }

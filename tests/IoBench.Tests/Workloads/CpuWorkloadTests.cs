@@ -17,10 +17,20 @@ public sealed class CpuWorkloadTests
     {
         var workload = new CpuWorkload(Latency);
         await workload.SetupAsync(CancellationToken.None);
-        var started = Stopwatch.GetTimestamp();
-        workload.Run(CancellationToken.None);
+        var fastest = TimeSpan.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            workload.Run(CancellationToken.None);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            fastest = elapsed < fastest ? elapsed : fastest;
+        }
+
         Assert.True(workload.Iterations > 0);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), Latency / 4, Latency * 5);
+
+        // The fastest of five runs is the least disturbed by other processes; measured 1.01-1.03 L with a loaded machine.
+        // 0.6-1.6 L leaves room for a busier one and still catches a calibration off by 2x (0.5 L or 2 L).
+        Assert.InRange(fastest, Latency * 0.6, Latency * 1.6);
     }
 
     [Fact]
@@ -38,8 +48,10 @@ public sealed class CpuWorkloadTests
         // One thread runs every operation's work: at least N x L, whatever the cores.
         var workload = new CpuWorkload(Latency);
         await workload.SetupAsync(CancellationToken.None);
+        var strategy = Strategy.Create(StrategyKind.EventLoop);
+        using var loop = (IDisposable)strategy; // ends the loop thread
         var started = Stopwatch.GetTimestamp();
-        await Strategy.Create(StrategyKind.EventLoop).RunAsync(workload, 6, CancellationToken.None);
+        await strategy.RunAsync(workload, 6, CancellationToken.None);
         Assert.True(Stopwatch.GetElapsedTime(started) >= Latency * 6 * 0.7);
     }
 }

@@ -74,7 +74,8 @@ public sealed class SqliteWorkloadTests
         operation.Join();
 
         Assert.Equal(1, database.PeakConnectionsInUse);
-        Assert.True(held >= latency * 0.9, $"held its connection for {held.TotalMilliseconds} ms");
+        // 0.8 L: SpinUntil sleeps between polls and a busy 2-core machine can delay seeing the open; ~0 would mean no hold.
+        Assert.True(held >= latency * 0.8, $"held its connection for {held.TotalMilliseconds} ms");
     }
 
     [Fact]
