@@ -148,7 +148,6 @@ public abstract class BatchBenchmarks
             return;
         }
 
-        (_strategy as IDisposable)?.Dispose();
         await _workload.DisposeAsync();
         _workload = null;
         (_strategy as IDisposable)?.Dispose(); // the event loop's thread
