@@ -85,7 +85,7 @@ public sealed class CaseObservations
             // warm-up, and the suite adds no diagnoser that would run a batch after it.
             var actual = report.AllMeasurements.Count(m => m.LaunchIndex == launch + 1 && m.Is(IterationMode.Workload, IterationStage.Actual));
             var launchMeasured = batches.Skip(Math.Max(0, batches.Count - actual)).ToList();
-            grew |= launchMeasured.Count > 1 && launchMeasured[^1].PoolEnd > launchMeasured[0].PoolStart;
+            grew |= launchMeasured.Count > 0 && launchMeasured[^1].PoolEnd > launchMeasured[0].PoolStart;
             measured.AddRange(launchMeasured);
         }
 

@@ -67,7 +67,7 @@ public static class SuiteConfig
             .AddLogger(ConsoleLogger.Default)
             .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Job, DefaultColumnProviders.Statistics, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
             .AddColumn(TheoryColumns(settings).ToArray())
-            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings))
+            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings), new DataExporter(settings))
             .AddFilter(new CellPlanFilter(settings), PostgresRequirement(settings))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.
