@@ -133,12 +133,15 @@ public abstract class BatchBenchmarks
 
     /// <summary>Prints this batch's own metrics; the host keeps those of the batches BenchmarkDotNet measured.</summary>
     [IterationCleanup]
-    public void EndBatch()
+    public void EndBatch() => Console.WriteLine(MeasureBatchEnd().ToLine());
+
+    /// <summary>The metrics of the batch since <see cref="BeginBatch"/>: taken outside the timed region, around it.</summary>
+    internal BatchMetrics MeasureBatchEnd()
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - _start.Allocated;
         var workItems = ThreadPool.CompletedWorkItemCount - _start.WorkItems;
         var server = ServerThreadsAsync(_workload!.Inner).GetAwaiter().GetResult();
-        Console.WriteLine(new BatchMetrics(_start.PoolThreads, ThreadPool.ThreadCount, _workload.PeakThreads, _workload.SyncPercent, _workload.Calls, allocated, workItems, server).ToLine());
+        return new BatchMetrics(_start.PoolThreads, ThreadPool.ThreadCount, _workload.PeakThreads, _workload.SyncPercent, _workload.Calls, allocated, workItems, server);
     }
 
     private async Task CleanupAsync()

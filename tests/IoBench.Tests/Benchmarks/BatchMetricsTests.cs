@@ -1,0 +1,60 @@
+using IoBench.Benchmarks;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
+using IoBench.Core.Workloads;
+
+namespace IoBench.Tests.Benchmarks;
+
+/// <summary>A family whose operation allocates a known amount: a byte[1000] is 1024 bytes on x64 (header, length, data).</summary>
+public sealed class KnownAllocationBenchmarks : BatchBenchmarks
+{
+    protected override IWorkload CreateWorkload(SuiteSettings settings) => new AllocatingWorkload();
+
+    private sealed class AllocatingWorkload : IWorkload
+    {
+        public static byte[]? Last;
+
+        public string Name => "KnownAllocation";
+
+        public TimeSpan Latency => TimeSpan.Zero;
+
+        public Task SetupAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Run(CancellationToken cancellationToken) => Last = new byte[1000];
+
+        public ValueTask RunAsync(CancellationToken cancellationToken)
+        {
+            Last = new byte[1000];
+            return default;
+        }
+
+        public ValueTask DisposeAsync() => default;
+    }
+}
+
+/// <summary>The per-batch metrics are taken around one batch, as the benchmark process takes them.</summary>
+public sealed class BatchMetricsTests
+{
+    [Fact]
+    public async Task MeasureBatchEnd_KnownAllocation_IsReportedPerOperation()
+    {
+        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = 1000, K = ConcurrencyLimit.None };
+        family.Setup();
+        try
+        {
+            await family.Batch(); // warm-up: JIT and first-call allocations of the harness
+            family.BeginBatch();
+            await family.Batch();
+            var metrics = family.MeasureBatchEnd();
+
+            Assert.Equal(1000, metrics.Calls);
+            // 1024 bytes an operation; the harness's own per-batch allocations, spread over 1000 operations, add a few.
+            Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
+            Assert.True(metrics.PeakThreads >= 1);
+        }
+        finally
+        {
+            family.Cleanup();
+        }
+    }
+}
