@@ -1,6 +1,9 @@
 namespace IoBench.Benchmarks;
 
-/// <summary>Every benchmark class carries one workload category; filter with --anyCategories / --allCategories.</summary>
+/// <summary>
+/// Every benchmark class carries one workload category; filter with --anyCategories / --allCategories. What an operation
+/// does (computes, completes synchronously) is a trait of the workload itself (<see cref="IoBench.Core.Workloads.WorkloadTraits"/>).
+/// </summary>
 public static class Categories
 {
     public const string Sleep = "Sleep";
@@ -13,13 +16,4 @@ public static class Categories
 
     /// <summary>HttpClient against the Kestrel latency server in its own process.</summary>
     public const string Http = "Http";
-
-    /// <summary>The operation computes rather than waits: no strategy can beat ceil(N/cores) x L.</summary>
-    public const string CpuBound = "CpuBound";
-
-    /// <summary>
-    /// The async API completes synchronously (Microsoft.Data.Sqlite): async strategies that make every call from one
-    /// thread run one call after another, so the cell plan treats them as sequential.
-    /// </summary>
-    public const string SynchronousAsync = "SynchronousAsync";
 }

@@ -8,7 +8,7 @@ namespace IoBench.Benchmarks;
 /// An indexed lookup plus an aggregate sized to take L: SQLite computes in-process, so every strategy is bounded by
 /// cores, and its *Async calls complete synchronously.
 /// </summary>
-[BenchmarkCategory(Categories.Sqlite, Categories.CpuBound, Categories.SynchronousAsync)]
+[BenchmarkCategory(Categories.Sqlite)]
 public class SqliteQueryBenchmarks : BatchBenchmarks
 {
     /// <summary>N = 1 measures L; N = 10 already shows the core bound (ceil(10/2) x L on 2 cores) at a tenth of N = 100's cost.</summary>

@@ -5,7 +5,7 @@ using IoBench.Core.Workloads;
 namespace IoBench.Benchmarks;
 
 /// <summary>One INSERT per transaction with synchronous=FULL: fsync latency and SQLite's single-writer lock.</summary>
-[BenchmarkCategory(Categories.Sqlite, Categories.SynchronousAsync)]
+[BenchmarkCategory(Categories.Sqlite)]
 public class SqliteWriteBenchmarks : BatchBenchmarks
 {
     /// <summary>N = 1 measures the commit latency; N = 100 shows writers queueing on the one write lock.</summary>
