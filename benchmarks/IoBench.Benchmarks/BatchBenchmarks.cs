@@ -80,9 +80,9 @@ public abstract class BatchBenchmarks
         if (Strategy == StrategyKind.Sequential && N == 1 && K.Value == 0)
         {
             // This case measures L for its workload: many operations one after another in each form, after warm-up.
-            foreach (var form in Enum.GetValues<WorkloadForm>())
+            foreach (var profile in await LatencySampler.MeasureAsync(_workload.Inner, TimeSpan.FromSeconds(1.2)))
             {
-                Console.WriteLine((await LatencySampler.MeasureAsync(_workload.Inner, form, TimeSpan.FromSeconds(0.6))).ToLine());
+                Console.WriteLine(profile.ToLine());
             }
         }
 

@@ -5,32 +5,44 @@ using IoBench.Core.Theory;
 namespace IoBench.Core.Workloads;
 
 /// <summary>
-/// Measures L: one operation after another in a warmed process, each timed on its own, for one form of a workload.
+/// Measures L: one operation after another in a warmed process, each timed on its own, in both forms of a workload.
 /// Taking many operations (not one batch of one, cold) is what makes L right for short operations, whose first call
-/// pays for JIT and whose single-call batch pays the harness's fixed cost.
+/// pays for JIT and whose single-call batch pays the harness's fixed cost. The forms alternate operation by operation,
+/// so a device whose latency drifts (a disk's fsync) drifts under both alike.
 /// </summary>
 public static class LatencySampler
 {
-    /// <summary>Samples up to <paramref name="maxSamples"/> operations, at least <paramref name="minSamples"/>, within about <paramref name="budget"/>.</summary>
-    public static async Task<LatencyProfile> MeasureAsync(IWorkload workload, WorkloadForm form, TimeSpan budget, int minSamples = 10, int maxSamples = 200)
+    /// <summary>
+    /// Samples up to <paramref name="maxSamples"/> operations of each form, at least <paramref name="minSamples"/>,
+    /// within about <paramref name="budget"/> for both.
+    /// </summary>
+    public static async Task<IReadOnlyList<LatencyProfile>> MeasureAsync(IWorkload workload, TimeSpan budget, int minSamples = 10, int maxSamples = 200)
     {
-        // Warm-up: JIT and tiering of both the workload's path and this loop, connections, caches.
+        var forms = Enum.GetValues<WorkloadForm>();
+
+        // Warm-up: JIT and tiering of both forms' paths and of this loop, connections, caches.
         var warmUntil = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency / 5);
         for (var i = 0; i < 3 || (i < 50 && Stopwatch.GetTimestamp() < warmUntil); i++)
         {
-            await RunOnceAsync(workload, form).ConfigureAwait(false);
+            foreach (var form in forms)
+            {
+                await RunOnceAsync(workload, form).ConfigureAwait(false);
+            }
         }
 
-        var samples = new List<double>(maxSamples);
+        var samples = forms.ToDictionary(form => form, _ => new List<double>(maxSamples));
         var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
-        while (samples.Count < maxSamples && (samples.Count < minSamples || Stopwatch.GetTimestamp() < deadline))
+        for (var taken = 0; taken < maxSamples && (taken < minSamples || Stopwatch.GetTimestamp() < deadline); taken++)
         {
-            var started = Stopwatch.GetTimestamp();
-            await RunOnceAsync(workload, form).ConfigureAwait(false);
-            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            foreach (var form in forms)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await RunOnceAsync(workload, form).ConfigureAwait(false);
+                samples[form].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
 
-        return new LatencyProfile(form, samples);
+        return [.. forms.Select(form => new LatencyProfile(form, samples[form]))];
     }
 
     private static async ValueTask RunOnceAsync(IWorkload workload, WorkloadForm form)
