@@ -10,6 +10,10 @@ public sealed class ProgramTests
     [InlineData("--latency-ms", "-3")]
     [InlineData("--ops", "ten")]
     [InlineData("--strategies", "Sometimes")]
+    [InlineData("--latency-ms", "70000")]
+    [InlineData("--ops", "99999999")]
+    [InlineData("--ops", "1,,10")]
+    [InlineData("--strategies", "Task,,Thread")]
     public void Main_InvalidSuiteOption_PrintsOneLineAndReturns2(string option, string value)
     {
         var error = new StringWriter();
