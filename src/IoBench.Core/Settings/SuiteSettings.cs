@@ -68,6 +68,12 @@ public sealed record SuiteSettings
     /// </summary>
     public string Postgres { get; init; } = DefaultPostgres;
 
+    /// <summary>
+    /// Allows --artifacts to name an existing, non-empty folder under the repository's results/, a published run
+    /// (IOBENCH_OVERWRITE_RESULTS=1, --overwrite-results; default off: such a folder is refused).
+    /// </summary>
+    public bool OverwriteResults { get; init; }
+
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
     public TimeSpan MaxSequentialBatch => TimeSpan.FromMilliseconds(MaxSequentialMs);
@@ -89,6 +95,7 @@ public sealed record SuiteSettings
         new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
         new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
+        new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>

@@ -31,4 +31,32 @@ public sealed class ProgramTests
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("iobench: error: ", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Main_ArtifactsIntoAPublishedRun_PrintsOneLineAndReturns2()
+    {
+        // The test runs inside the repository, whose results/ holds at least one published run.
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(repository.FullName, "Benchmarks.sln")))
+        {
+            repository = repository.Parent!;
+        }
+
+        var published = Directory.EnumerateDirectories(Path.Combine(repository.FullName, "results")).First();
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            // --list flat and a filter that matches nothing: should the check ever fail, nothing runs or is written.
+            Assert.Equal(2, Program.Main(["--artifacts", published, "--list", "flat", "--filter", "NoSuchBenchmark"]));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("iobench: error: --artifacts ", line, StringComparison.Ordinal);
+    }
 }

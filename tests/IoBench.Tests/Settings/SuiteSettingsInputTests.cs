@@ -67,4 +67,12 @@ public sealed class SuiteSettingsInputTests
     [Fact]
     public void WithCommandLine_ListWithSpacesAfterCommas_IsAccepted() =>
         Assert.Equal([1, 10, 100], Parse("--ops", "1, 10 ,100").Ops);
+
+    [Fact]
+    public void OverwriteResults_DefaultOffAndFlagOrEnvironmentTurnsItOn()
+    {
+        Assert.False(SuiteSettings.FromEnvironment(_ => null).OverwriteResults);
+        Assert.True(Parse("--overwrite-results").OverwriteResults);
+        Assert.True(SuiteSettings.FromEnvironment(v => v == "IOBENCH_OVERWRITE_RESULTS" ? "1" : null).OverwriteResults);
+    }
 }
