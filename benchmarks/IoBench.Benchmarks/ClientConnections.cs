@@ -1,6 +1,7 @@
 using System.Globalization;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks;
 
@@ -33,9 +34,16 @@ public readonly record struct ClientConnections(int Value) : ICellRule
             return string.Create(CultureInfo.InvariantCulture, $"C = {Value} shown up to N = {MaxWaves * Value} ({MaxWaves} waves)");
         }
 
-        return strategy is StrategyKind.Task or StrategyKind.ValueTask or StrategyKind.Thread
-            ? null
-            : "C is shown for Task, ValueTask and Thread";
+        if (strategy is not (StrategyKind.Task or StrategyKind.ValueTask or StrategyKind.Thread))
+        {
+            return "C is shown for Task, ValueTask and Thread";
+        }
+
+        // Its waves alone over the batch budget: the row would only run into its deadline.
+        var waves = Bounds.Limited(n, Value, settings.Latency);
+        return waves > settings.MaxSequentialBatch
+            ? string.Create(CultureInfo.InvariantCulture, $"C = {Value}: at best ceil(N/C)×L = {waves.TotalSeconds:0.#} s per batch")
+            : null;
     }
 
     public override string ToString() => Value == 0 ? "unlimited" : Value.ToString(CultureInfo.InvariantCulture);

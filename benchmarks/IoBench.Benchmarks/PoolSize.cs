@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks;
 
@@ -24,7 +25,8 @@ public sealed record PoolSize(int Size) : ICellRule
 
     /// <summary>
     /// A fixed pool that no operation ever waits for is the same batch as the pool of N, so it is not run twice:
-    /// when P >= N, when the strategy runs one operation at a time, or when its own K is already <= P.
+    /// when P >= N, when the strategy runs one operation at a time, or when its own K is already <= P. A pool that
+    /// binds is not run when its waves alone, ceil(N/P) x L, are over the batch budget.
     /// </summary>
     public string? WhyNotRun(StrategyKind strategy, int n, int k, SuiteSettings settings)
     {
@@ -33,7 +35,15 @@ public sealed record PoolSize(int Size) : ICellRule
             return null;
         }
 
-        return Binds(Strategy.MaxInFlight(strategy, k, n)) ? null : "the pool does not bind: P >= operations in flight";
+        if (!Binds(Strategy.MaxInFlight(strategy, k, n)))
+        {
+            return "the pool does not bind: P >= operations in flight";
+        }
+
+        var waves = Bounds.Limited(n, Size, settings.Latency);
+        return waves > settings.MaxSequentialBatch
+            ? string.Create(CultureInfo.InvariantCulture, $"P = {Size}: at best ceil(N/P)×L = {waves.TotalSeconds:0.#} s per batch")
+            : null;
     }
 
     /// <summary>The pool parameter of a case, if it has one.</summary>

@@ -18,6 +18,7 @@ public static class Program
         try
         {
             settings = SuiteSettings.FromEnvironment().WithCommandLine(args, out benchmarkArgs);
+            PublishedResults.Check(benchmarkArgs, settings, Directory.GetCurrentDirectory());
         }
         catch (SettingsException e)
         {

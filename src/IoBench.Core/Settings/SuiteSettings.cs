@@ -17,6 +17,12 @@ public sealed record SuiteSettings
     /// <summary>What `scripts/postgres.sh url` prints with its defaults.</summary>
     public const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Username=iobench;Password=iobench;Database=iobench";
 
+    /// <summary>
+    /// The ceiling on N: 1,000,000 pending async operations still fit (Task.WhenAll of 1,000,000 Task.Delay took
+    /// ~440 ms here); beyond that a batch measures the allocator, not the concurrency.
+    /// </summary>
+    public const int MaxOps = 1_000_000;
+
     /// <summary>L, the nominal latency of one operation (IOBENCH_LATENCY_MS, --latency-ms; default 20).</summary>
     public int LatencyMs { get; init; } = 20;
 
@@ -32,7 +38,10 @@ public sealed record SuiteSettings
     /// <summary>Cells that are sequential by nature run only while N x L stays within this (IOBENCH_MAX_SEQUENTIAL_MS, --max-sequential-ms; default 2000).</summary>
     public int MaxSequentialMs { get; init; } = 2000;
 
-    /// <summary>The deadline of one batch (IOBENCH_BATCH_TIMEOUT_S, --batch-timeout-s; default 60).</summary>
+    /// <summary>
+    /// The deadline of one batch (IOBENCH_BATCH_TIMEOUT_S, --batch-timeout-s; default 60). L may be at most half of it,
+    /// so that a single operation plus its strategy's overhead and timer jitter cannot be what runs into the deadline.
+    /// </summary>
     public int BatchTimeoutSeconds { get; init; } = 60;
 
     /// <summary>
@@ -59,6 +68,12 @@ public sealed record SuiteSettings
     /// </summary>
     public string Postgres { get; init; } = DefaultPostgres;
 
+    /// <summary>
+    /// Allows --artifacts to name an existing, non-empty folder under the repository's results/, a published run
+    /// (IOBENCH_OVERWRITE_RESULTS=1, --overwrite-results; default off: such a folder is refused).
+    /// </summary>
+    public bool OverwriteResults { get; init; }
+
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
     public TimeSpan MaxSequentialBatch => TimeSpan.FromMilliseconds(MaxSequentialMs);
@@ -71,7 +86,7 @@ public sealed record SuiteSettings
     [
         new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
         // Only an explicit list travels to child processes: a family that narrows the default N (Ops()) must still see "no list given" there.
-        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = PositiveInts("--ops", v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops)),
+        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = OpsList(v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops)),
         new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
         new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
         new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
@@ -80,6 +95,7 @@ public sealed record SuiteSettings
         new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
         new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
+        new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -142,7 +158,22 @@ public sealed record SuiteSettings
         }
 
         remaining = rest;
-        return settings;
+        return settings.Validated();
+    }
+
+    /// <summary>
+    /// Checks the rules that join two settings (each option alone is checked as it is read); called once every
+    /// source has been applied, since the environment may set one and the command line the other.
+    /// </summary>
+    public SuiteSettings Validated()
+    {
+        if ((long)LatencyMs * 2 > BatchTimeoutSeconds * 1000L)
+        {
+            throw new SettingsException(string.Create(CultureInfo.InvariantCulture,
+                $"--latency-ms {LatencyMs} is too long for the batch deadline: L may be at most half of --batch-timeout-s {BatchTimeoutSeconds} ({BatchTimeoutSeconds * 500L} ms)."));
+        }
+
+        return this;
     }
 
     /// <summary>The settings as environment variables, for child processes.</summary>
@@ -177,12 +208,30 @@ public sealed record SuiteSettings
             ? parsed
             : throw new SettingsException($"{name} must be a positive whole number, got '{value}'.");
 
-    private static int[] PositiveInts(string name, string value)
+    private static int[] OpsList(string value) =>
+        ListEntries("--ops", value)
+            .Select(p => PositiveInt("--ops", p) is var n && n <= MaxOps
+                ? n
+                : throw new SettingsException(string.Create(CultureInfo.InvariantCulture, $"--ops allows at most N = {MaxOps:N0}, got '{p}'.")))
+            .Distinct()
+            .Order()
+            .ToArray();
+
+    /// <summary>
+    /// The entries of a list given as "a,b,c" or "a b c"; an empty entry ("a,,b", a trailing comma) is refused
+    /// rather than skipped, since it is usually a value the user meant to write.
+    /// </summary>
+    private static string[] ListEntries(string name, string value)
     {
-        var parts = value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0
-            ? throw new SettingsException($"{name} needs at least one value.")
-            : parts.Select(p => PositiveInt(name, p)).Distinct().Order().ToArray();
+        var entries = value.Split(',').Select(e => e.Trim()).ToArray();
+        if (entries.All(e => e.Length == 0))
+        {
+            throw new SettingsException($"{name} needs at least one value.");
+        }
+
+        return entries.Any(e => e.Length == 0)
+            ? throw new SettingsException($"{name} has an empty entry in '{value}': write values separated by single commas.")
+            : entries.SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
     }
 
     private static string ConnectionString(string name, string value)
@@ -221,20 +270,13 @@ public sealed record SuiteSettings
         _ => throw new SettingsException($"{name} is a flag: use 1 or 0, got '{value}'."),
     };
 
-    private static StrategyKind[] StrategyList(string value)
-    {
-        var parts = value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0)
-        {
-            throw new SettingsException("--strategies needs at least one strategy name.");
-        }
-
-        return parts.Select(p => Strategy.TryParse(p, out var kind)
+    private static StrategyKind[] StrategyList(string value) =>
+        ListEntries("--strategies", value)
+            .Select(p => Strategy.TryParse(p, out var kind)
                 ? kind
                 : throw new SettingsException($"--strategies: unknown strategy '{p}'; known: {string.Join(", ", Strategy.All)}."))
             .Distinct()
             .ToArray();
-    }
 
     private sealed record SettingOption(
         string Name,

@@ -20,6 +20,15 @@ public sealed class HttpParameterTests
         Assert.Equal(expected, new ClientConnections(10).WhyNotRun(strategy, n, 0, Settings));
 
     [Fact]
+    public void ClientConnections_WavesOverTheBudget_IsNotRunWithTheReason()
+    {
+        var settings = new SuiteSettings { LatencyMs = 300 };
+
+        Assert.Equal("C = 10: at best ceil(N/C)×L = 3 s per batch", new ClientConnections(10).WhyNotRun(StrategyKind.Task, 100, 0, settings));
+        Assert.Null(new ClientConnections(10).WhyNotRun(StrategyKind.Task, 60, 0, settings));
+    }
+
+    [Fact]
     public void ClientConnections_Unlimited_RunsEverywhere() =>
         Assert.All(Strategy.All, s => Assert.Null(ClientConnections.Unlimited.WhyNotRun(s, 1000, 0, Settings)));
 

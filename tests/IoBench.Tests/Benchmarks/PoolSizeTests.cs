@@ -1,4 +1,6 @@
 using IoBench.Benchmarks;
+using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 
 namespace IoBench.Tests.Benchmarks;
 
@@ -19,4 +21,14 @@ public sealed class PoolSizeTests
 
     [Fact]
     public void ToString_PoolAsLargeAsN_ReadsN() => Assert.Equal("N", PoolSize.AsLargeAsN.ToString());
+
+    [Fact]
+    public void WhyNotRun_PoolWhoseWavesExceedTheBudget_IsNotRunWithTheReason()
+    {
+        var settings = new SuiteSettings { LatencyMs = 100 };
+
+        Assert.Equal("P = 10: at best ceil(N/P)×L = 3 s per batch", new PoolSize(10).WhyNotRun(StrategyKind.Task, 300, 0, settings));
+        Assert.Null(new PoolSize(10).WhyNotRun(StrategyKind.Task, 200, 0, settings));
+        Assert.Null(PoolSize.AsLargeAsN.WhyNotRun(StrategyKind.Task, 300, 0, settings));
+    }
 }

@@ -10,6 +10,10 @@ public sealed class ProgramTests
     [InlineData("--latency-ms", "-3")]
     [InlineData("--ops", "ten")]
     [InlineData("--strategies", "Sometimes")]
+    [InlineData("--latency-ms", "70000")]
+    [InlineData("--ops", "99999999")]
+    [InlineData("--ops", "1,,10")]
+    [InlineData("--strategies", "Task,,Thread")]
     public void Main_InvalidSuiteOption_PrintsOneLineAndReturns2(string option, string value)
     {
         var error = new StringWriter();
@@ -26,5 +30,33 @@ public sealed class ProgramTests
 
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("iobench: error: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Main_ArtifactsIntoAPublishedRun_PrintsOneLineAndReturns2()
+    {
+        // The test runs inside the repository, whose results/ holds at least one published run.
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(repository.FullName, "Benchmarks.sln")))
+        {
+            repository = repository.Parent!;
+        }
+
+        var published = Directory.EnumerateDirectories(Path.Combine(repository.FullName, "results")).First();
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            // --list flat and a filter that matches nothing: should the check ever fail, nothing runs or is written.
+            Assert.Equal(2, Program.Main(["--artifacts", published, "--list", "flat", "--filter", "NoSuchBenchmark"]));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("iobench: error: --artifacts ", line, StringComparison.Ordinal);
     }
 }

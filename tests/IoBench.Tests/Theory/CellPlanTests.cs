@@ -114,4 +114,36 @@ public sealed class CellPlanTests
     [InlineData(StrategyKind.Channel, 0, 100, 100)]
     public void MaxInFlight_Strategy_IsItsOwnLimitOrN(StrategyKind kind, int k, int n, int expected) =>
         Assert.Equal(expected, Strategy.MaxInFlight(kind, k, n));
+
+    [Fact]
+    public void WhyNotRun_ThreadAboveTheDedicatedThreadLimit_IsNotRunWithTheReason()
+    {
+        Assert.Equal(
+            "one OS thread per operation: N > 10,000 threads (~0.2 ms to start and 8 MB stack reserve each)",
+            WhyNotRun(StrategyKind.Thread, CellPlan.MaxDedicatedThreads + 1));
+        Assert.Null(WhyNotRun(StrategyKind.Thread, CellPlan.MaxDedicatedThreads));
+    }
+
+    [Theory]
+    [InlineData(StrategyKind.Task)]
+    [InlineData(StrategyKind.ThreadPool)]
+    [InlineData(StrategyKind.EventLoop)]
+    public void WhyNotRun_OtherStrategyAtAMillion_Runs(StrategyKind kind) => Assert.Null(WhyNotRun(kind, 1_000_000));
+
+    [Fact]
+    public void WhyNotRun_KRowWhoseWavesExceedTheBudget_IsNotRunWithTheReason()
+    {
+        // The case: N = 10,000, K = 10, L = 100 ms is 1000 waves, 100 s against a 60 s deadline.
+        var why = CellPlan.WhyNotRun(StrategyKind.Channel, 10_000, 10, TimeSpan.FromMilliseconds(100), Budget, cpuBound: false, cores: 2);
+
+        Assert.Equal("K = 10: at best ceil(N/K)×L = 100 s per batch", why);
+    }
+
+    [Fact]
+    public void WhyNotRun_KRowWhoseWavesFillTheBudgetExactly_Runs() =>
+        Assert.Null(WhyNotRun(StrategyKind.Bounded, 1000, k: 10));
+
+    [Fact]
+    public void WhyNotRun_UnlimitedRowBesideAKRowOverBudget_Runs() =>
+        Assert.Null(CellPlan.WhyNotRun(StrategyKind.Channel, 10_000, 0, TimeSpan.FromMilliseconds(100), Budget, cpuBound: false, cores: 2));
 }
