@@ -30,7 +30,7 @@ internal static class LatencyServerApp
         });
 
         var app = builder.Build();
-        app.MapLatencyEndpoints(options.MaxDelayMs, new ThreadPoolPeak());
+        app.MapLatencyEndpoints(options.MaxDelayMs, new ThreadPoolPeak(), new RequestCounter());
         return app;
     }
 
