@@ -25,15 +25,16 @@ internal sealed record ServerOptions(IPAddress Address, int Port, int? ParentPid
 
             if (name == "--listen")
             {
-                // IPEndPoint.TryParse takes 127.0.0.1:5080, 0.0.0.0:5080 and [::1]:5080; an address alone keeps the port.
-                if (i + 1 >= args.Count || !IPEndPoint.TryParse(args[i + 1], out var endpoint))
+                // IPEndPoint.TryParse takes 127.0.0.1:5080, 0.0.0.0:5080 and [::1]:5080 (port 0: any free port); without a
+                // colon it would read "5080" as the IPv4 address 0.0.19.216, so a port is required.
+                if (i + 1 >= args.Count || !args[i + 1].Contains(':', StringComparison.Ordinal) || !IPEndPoint.TryParse(args[i + 1], out var endpoint))
                 {
                     error = $"--listen needs an IP address and port such as 127.0.0.1:5080; {Usage}";
                     return null;
                 }
 
                 i++;
-                options = options with { Address = endpoint.Address, Port = endpoint.Port == 0 ? options.Port : endpoint.Port };
+                options = options with { Address = endpoint.Address, Port = endpoint.Port };
                 continue;
             }
 

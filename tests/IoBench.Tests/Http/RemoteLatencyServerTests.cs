@@ -42,6 +42,25 @@ public sealed class RemoteLatencyServerTests
         }
     }
 
+    [Fact]
+    public async Task Server_ListenNotAnAddress_ExitsTwoWithOneLine()
+    {
+        var start = new ProcessStartInfo(ServerProcesses.DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ServerProcesses.ServerDll);
+        start.ArgumentList.Add("--listen");
+        start.ArgumentList.Add("example.org:5080"); // a host name: the server binds an IP address the user chose, never a lookup
+        using var server = Process.Start(start)!;
+        var stdout = server.StandardOutput.ReadToEndAsync();
+        var stderr = server.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(ServerProcesses.StartTimeout);
+        await server.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, server.ExitCode);
+        Assert.Equal(string.Empty, await stdout);
+        var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--listen needs an IP address and port", line, StringComparison.Ordinal);
+    }
+
     private static async Task<Uri> ReadListeningUrlAsync(Process server)
     {
         using var deadline = new CancellationTokenSource(ServerProcesses.StartTimeout);
