@@ -13,7 +13,7 @@ if [ -z "${IOBENCH_POSTGRES:-}" ]; then
     IOBENCH_POSTGRES="$(scripts/postgres.sh url)"
     export IOBENCH_POSTGRES
   else
-    echo "bench.sh: PostgreSQL did not start; the PostgreSQL benchmarks will be skipped" >&2
+    echo "bench.sh: PostgreSQL did not start (the line above says what to install or set); the PostgreSQL benchmarks will be skipped" >&2
   fi
 fi
 

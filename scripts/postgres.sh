@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Local PostgreSQL for the I/O benchmarks: start|stop|restart|status|url.
 # Env: IOBENCH_PG_DATA (/var/lib/iobench/postgres), IOBENCH_PG_PORT (55432),
-#      IOBENCH_PG_USER (iobench), IOBENCH_PG_PASSWORD (iobench), IOBENCH_PG_DB (iobench).
+#      IOBENCH_PG_USER (iobench), IOBENCH_PG_PASSWORD (iobench), IOBENCH_PG_DB (iobench),
+#      IOBENCH_PG_BIN (unset: the newest /usr/lib/postgresql/*/bin): the folder with postgres, initdb, pg_ctl, psql and
+#      pg_isready, for a PostgreSQL installed elsewhere (not from Debian's packages).
+# Without server binaries it installs Debian's package (needs apt-get and root or passwordless sudo); where it cannot,
+# it stops with one line saying what to install or which IOBENCH_POSTGRES to set.
 # Only `url` writes to stdout (the Npgsql connection string); everything else goes to stderr.
 set -euo pipefail
 set -E # let the ERR trap fire inside functions too
@@ -28,19 +32,25 @@ IS_ROOT=false; [[ $EUID -eq 0 ]] && IS_ROOT=true
 # Run a command as the server's OS user (postgres refuses to run as root).
 as_pg() { if $IS_ROOT; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-# Highest installed major version that has the server binaries; empty if none.
+# IOBENCH_PG_BIN if set, else the highest installed major version that has the server binaries; empty if none.
 find_bindir() {
   local d # an unmatched glob stays literal and simply fails the -x test
-  for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -rV); do
+  while IFS= read -r d; do
     [[ -x $d/postgres && -x $d/initdb ]] && { echo "$d"; return; }
-  done
+  done < <(if [[ -n ${IOBENCH_PG_BIN:-} ]]; then echo "$IOBENCH_PG_BIN"; else printf '%s\n' /usr/lib/postgresql/*/bin | sort -rV; fi)
   return 0
 }
 
+# What to do instead, when the script cannot install PostgreSQL itself.
+MANUAL="install PostgreSQL's server (e.g. 'apt-get install postgresql', 'dnf install postgresql-server', 'brew install postgresql')\
+ and set IOBENCH_PG_BIN to the folder holding postgres and initdb, or set IOBENCH_POSTGRES to a running server's connection string"
+
 install_postgres() {
   local sudo=() aptlog=/var/log/iobench-postgres-apt.log
+  command -v apt-get >/dev/null 2>&1 || die "PostgreSQL is not installed and there is no apt-get to install it: $MANUAL"
+  [[ -n ${IOBENCH_PG_BIN:-} ]] && die "no postgres and initdb in IOBENCH_PG_BIN=$IOBENCH_PG_BIN; $MANUAL"
   if ! $IS_ROOT; then
-    if ! sudo -n true 2>/dev/null; then die "PostgreSQL is not installed and installing it needs root (or passwordless sudo)"; fi
+    if ! sudo -n true 2>/dev/null; then die "PostgreSQL is not installed and installing it needs root (or passwordless sudo): $MANUAL"; fi
     sudo=(sudo -n); aptlog=${TMPDIR:-/tmp}/iobench-postgres-apt.log
   fi
   log "PostgreSQL server not found; installing Debian package 'postgresql' (log: $aptlog)"
@@ -61,7 +71,7 @@ install_postgres() {
 }
 
 BINDIR=$(find_bindir)
-need_bindir() { [[ -n $BINDIR ]] || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (run '$0 start' to install)"; }
+need_bindir() { [[ -n $BINDIR ]] || die "PostgreSQL server binaries not found in ${IOBENCH_PG_BIN:-/usr/lib/postgresql/*/bin} (run '$0 start' to install)"; }
 
 is_running() { [[ -n $BINDIR && -f $PGDATA_DIR/PG_VERSION ]] && as_pg "$BINDIR/pg_ctl" status -D "$PGDATA_DIR" >/dev/null 2>&1; }
 

@@ -9,7 +9,7 @@ internal static class LatencyEndpoints
     private const string JsonContentType = "application/json; charset=utf-8";
     private static readonly byte[] HealthBody = """{"status":"ok"}"""u8.ToArray();
 
-    public static void MapLatencyEndpoints(this WebApplication app, int maxDelayMs, ThreadPoolPeak peak)
+    public static void MapLatencyEndpoints(this WebApplication app, int maxDelayMs, ThreadPoolPeak peak, RequestCounter requests)
     {
         app.MapGet("/health", () => Results.Bytes(HealthBody, JsonContentType));
 
@@ -33,6 +33,7 @@ internal static class LatencyEndpoints
             }
 
             peak.Observe();
+            requests.Add();
             return DelayResult(delay, id, "delay");
         });
 
@@ -47,10 +48,11 @@ internal static class LatencyEndpoints
             peak.Observe();
             Thread.Sleep(delay);
             peak.Observe();
+            requests.Add();
             return DelayResult(delay, id, "blocking");
         });
 
-        app.MapGet("/stats", () => Results.Json(StatsReader.Read(peak), ServerJsonContext.Default.StatsResponse));
+        app.MapGet("/stats", () => Results.Json(StatsReader.Read(peak, requests), ServerJsonContext.Default.StatsResponse));
 
         app.MapPost("/stats/reset", () =>
         {

@@ -26,23 +26,23 @@ internal static class LatencyServerApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(options.Address, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
         });
 
         var app = builder.Build();
-        app.MapLatencyEndpoints(options.MaxDelayMs, new ThreadPoolPeak());
+        app.MapLatencyEndpoints(options.MaxDelayMs, new ThreadPoolPeak(), new RequestCounter());
         return app;
     }
 
-    /// <summary>The bound base address; fails if Kestrel listens anywhere but 127.0.0.1.</summary>
-    public static Uri GetBoundAddress(WebApplication app)
+    /// <summary>The bound base address; fails if Kestrel listens anywhere but the one address asked for.</summary>
+    public static Uri GetBoundAddress(WebApplication app, IPAddress expected)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("the server exposes no addresses feature");
         var uris = addresses.Select(a => new Uri(a)).ToList();
-        if (uris.Count != 1 || !IPAddress.TryParse(uris[0].Host, out var ip) || !ip.Equals(IPAddress.Loopback))
+        if (uris.Count != 1 || !IPAddress.TryParse(uris[0].Host, out var ip) || !ip.Equals(expected))
         {
-            throw new InvalidOperationException($"expected one 127.0.0.1 address, got: {string.Join(", ", addresses)}");
+            throw new InvalidOperationException($"expected one {expected} address, got: {string.Join(", ", addresses)}");
         }
 
         return uris[0];

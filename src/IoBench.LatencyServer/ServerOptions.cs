@@ -1,15 +1,18 @@
+using System.Net;
+
 namespace IoBench.LatencyServer;
 
 /// <summary>Parsed command line of the latency server.</summary>
-internal sealed record ServerOptions(int Port, int? ParentPid, int? MinThreads, int MaxDelayMs, bool ExitOnStdinEof)
+internal sealed record ServerOptions(IPAddress Address, int Port, int? ParentPid, int? MinThreads, int MaxDelayMs, bool ExitOnStdinEof)
 {
     public const string Usage =
-        "usage: IoBench.LatencyServer [--port N] [--parent-pid PID] [--min-threads N] [--max-delay-ms N] [--exit-on-stdin-eof]";
+        "usage: IoBench.LatencyServer [--listen ADDRESS:PORT | --port N] [--parent-pid PID] [--min-threads N] [--max-delay-ms N] [--exit-on-stdin-eof]";
 
     /// <summary>Parses the arguments; on failure returns null and a one-line error.</summary>
     public static ServerOptions? TryParse(IReadOnlyList<string> args, out string error)
     {
-        var options = new ServerOptions(Port: 0, ParentPid: null, MinThreads: null, MaxDelayMs: 10_000, ExitOnStdinEof: false);
+        // Loopback by default: a server reachable from other hosts is an explicit choice (--listen).
+        var options = new ServerOptions(IPAddress.Loopback, Port: 0, ParentPid: null, MinThreads: null, MaxDelayMs: 10_000, ExitOnStdinEof: false);
         error = string.Empty;
         for (var i = 0; i < args.Count; i++)
         {
@@ -17,6 +20,21 @@ internal sealed record ServerOptions(int Port, int? ParentPid, int? MinThreads, 
             if (name == "--exit-on-stdin-eof")
             {
                 options = options with { ExitOnStdinEof = true };
+                continue;
+            }
+
+            if (name == "--listen")
+            {
+                // IPEndPoint.TryParse takes 127.0.0.1:5080, 0.0.0.0:5080 and [::1]:5080 (port 0: any free port); without a
+                // colon it would read "5080" as the IPv4 address 0.0.19.216, so a port is required.
+                if (i + 1 >= args.Count || !args[i + 1].Contains(':', StringComparison.Ordinal) || !IPEndPoint.TryParse(args[i + 1], out var endpoint))
+                {
+                    error = $"--listen needs an IP address and port such as 127.0.0.1:5080; {Usage}";
+                    return null;
+                }
+
+                i++;
+                options = options with { Address = endpoint.Address, Port = endpoint.Port };
                 continue;
             }
 

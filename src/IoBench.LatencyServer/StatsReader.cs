@@ -5,7 +5,7 @@ namespace IoBench.LatencyServer;
 /// <summary>Builds a /stats snapshot of this process's threads.</summary>
 internal static class StatsReader
 {
-    public static StatsResponse Read(ThreadPoolPeak peak)
+    public static StatsResponse Read(ThreadPoolPeak peak, RequestCounter requests)
     {
         peak.Observe();
         ThreadPool.GetMinThreads(out var minWorker, out var minIo);
@@ -17,7 +17,8 @@ internal static class StatsReader
             ThreadPool.PendingWorkItemCount,
             minWorker,
             minIo,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            requests.Served);
     }
 
     private static int ReadOsThreadCount()

@@ -9,4 +9,5 @@ internal sealed record StatsResponse(
     long PendingWorkItemCount,
     int MinWorkerThreads,
     int MinIoThreads,
-    int ProcessorCount);
+    int ProcessorCount,
+    long RequestsServed); // since start; /stats/reset leaves it

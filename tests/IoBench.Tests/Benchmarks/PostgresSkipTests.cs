@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IoBench.Tests.Benchmarks;
 
 /// <summary>With no server answering, the app skips the Postgres family in one line and runs the rest normally.</summary>
@@ -11,7 +9,7 @@ public sealed class PostgresSkipTests
         var artifacts = Directory.CreateTempSubdirectory("iobench-skip-");
         try
         {
-            var (exitCode, output) = await RunAppAsync(
+            var (exitCode, output) = await BenchmarkApp.RunAsync(
                 "--quick", "--filter", "*Sleep*", "*Postgres*", "--ops", "1", "--strategies", "Sequential",
                 "--postgres", "Host=127.0.0.1;Port=1;Username=nobody;Password=nothing;Timeout=3",
                 "--artifacts", artifacts.FullName);
@@ -28,44 +26,5 @@ public sealed class PostgresSkipTests
         {
             artifacts.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Runs the benchmark app built beside this test assembly (--quick runs in process, so no project build).</summary>
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(params string[] args)
-    {
-        var app = Repository.PathOf("benchmarks", "IoBench.Benchmarks", "bin", Repository.Configuration, "net10.0", "IoBench.Benchmarks.dll");
-        Assert.True(File.Exists(app), $"benchmark app not built: {app}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)! };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The suite's own variables from the test environment (CI sets IOBENCH_POSTGRES) must not steer this run.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("IOBENCH_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        // BenchmarkDotNet refuses an assembly under the temp folder (a clone under /tmp in CI): a temp folder of its own avoids that.
-        var temp = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(app)!, "iobench-tmp")).FullName;
-        start.Environment["TMPDIR"] = temp;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
