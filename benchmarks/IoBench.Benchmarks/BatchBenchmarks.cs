@@ -42,13 +42,16 @@ public abstract class BatchBenchmarks
 
     public IEnumerable<ConcurrencyLimit> LimitValues() => Limits();
 
-    /// <summary>The traits of this case's workload, read without setting it up (the cell plan asks in the host).</summary>
-    public WorkloadTraits DescribeTraits()
+    /// <summary>
+    /// What the cell plan needs to know of this case's workload, read without setting it up (the host asks): its traits
+    /// and its nominal L (zero for an operation whose time the device decides).
+    /// </summary>
+    public (WorkloadTraits Traits, TimeSpan Latency) DescribeWorkload()
     {
         var workload = CreateWorkload(Settings);
         try
         {
-            return workload.Traits;
+            return (workload.Traits, workload.Latency);
         }
         finally
         {
@@ -89,6 +92,12 @@ public abstract class BatchBenchmarks
         if (PoolRegime.DependsOnPoolHistory(Strategy, K.Value, N, _workload.Traits, Environment.ProcessorCount))
         {
             Console.WriteLine((await WarmUntilPoolSettlesAsync()).ToLine());
+        }
+        else
+        {
+            // One warm burst: JIT and the driver's first use (Npgsql's async path, a first connection) are not the steady
+            // state; BenchmarkDotNet's own jitting batch then runs on warm code, as the measured ones do.
+            await Batch();
         }
     }
 

@@ -10,14 +10,14 @@ using IoBench.Core.Workloads;
 namespace IoBench.Benchmarks;
 
 /// <summary>
-/// Keeps only the cells the plan runs: <see cref="CellPlan"/>'s budget rules over the workload's own traits, then the
+/// Keeps only the cells the plan runs: <see cref="CellPlan"/>'s budget rules over the workload's own traits and L, then the
 /// family's own rules (<see cref="ICellRule"/> parameter values and class attributes), and the cold regime only where
 /// <see cref="PoolRegime.DependsOnPoolHistory"/> says the pool's history matters. The report asks the same questions,
 /// so every cell left out says why.
 /// </summary>
 public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 {
-    private readonly ConcurrentDictionary<string, WorkloadTraits> _traits = new();
+    private readonly ConcurrentDictionary<string, (WorkloadTraits Traits, TimeSpan Latency)> _workloads = new();
 
     public bool Predicate(BenchmarkCase benchmarkCase) =>
         WhyNotRun(benchmarkCase) is null && (BatchCase.From(benchmarkCase) is not { Regime: PoolRegime.Cold } || RunsCold(benchmarkCase));
@@ -32,8 +32,8 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// </summary>
     public string? WhyNotRun(BenchmarkCase member, StrategyKind strategy, int n, int k)
     {
-        var traits = TraitsOf(member);
-        return CellPlan.WhyNotRun(strategy, n, k, settings.Latency, settings.MaxSequentialBatch, traits.HasFlag(WorkloadTraits.CpuBound), Environment.ProcessorCount, traits.HasFlag(WorkloadTraits.SynchronousAsync))
+        var (traits, latency) = Describe(member);
+        return CellPlan.WhyNotRun(strategy, n, k, latency, settings.MaxSequentialBatch, traits.HasFlag(WorkloadTraits.CpuBound), Environment.ProcessorCount, traits.HasFlag(WorkloadTraits.SynchronousAsync))
             ?? member.Parameters.Items.Select(p => p.Value)
                 .Concat(member.Descriptor.Type.GetCustomAttributes(inherit: true))
                 .OfType<ICellRule>()
@@ -45,9 +45,12 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     public bool RunsCold(BenchmarkCase benchmarkCase) =>
         BatchCase.From(benchmarkCase) is { } batch && PoolRegime.DependsOnPoolHistory(batch.Strategy, batch.K, batch.N, TraitsOf(benchmarkCase), Environment.ProcessorCount);
 
-    /// <summary>The traits of the case's workload, asked of the workload itself (one instance per configuration).</summary>
-    public WorkloadTraits TraitsOf(BenchmarkCase benchmarkCase) =>
-        _traits.GetOrAdd(BatchCase.From(benchmarkCase)?.LatencyKey ?? benchmarkCase.Descriptor.Type.FullName!, _ =>
+    /// <summary>The traits of the case's workload, asked of the workload itself.</summary>
+    public WorkloadTraits TraitsOf(BenchmarkCase benchmarkCase) => Describe(benchmarkCase).Traits;
+
+    /// <summary>The case's workload's traits and nominal L, asked of the workload itself (one instance per configuration).</summary>
+    private (WorkloadTraits Traits, TimeSpan Latency) Describe(BenchmarkCase benchmarkCase) =>
+        _workloads.GetOrAdd(BatchCase.From(benchmarkCase)?.LatencyKey ?? benchmarkCase.Descriptor.Type.FullName!, _ =>
         {
             var family = (BatchBenchmarks)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!;
             foreach (var parameter in benchmarkCase.Parameters.Items)
@@ -55,6 +58,6 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
                 benchmarkCase.Descriptor.Type.GetProperty(parameter.Name)?.SetValue(family, parameter.Value);
             }
 
-            return family.DescribeTraits();
+            return family.DescribeWorkload();
         });
 }

@@ -11,5 +11,5 @@ public class FileWriteBenchmarks : BatchBenchmarks
     /// <summary>N = 1 measures the write + fsync latency; N = 100 shows how far concurrent fsyncs of one file overlap.</summary>
     protected override IEnumerable<int> Ops() => DefaultOpsUnlessChosen(1, 100);
 
-    protected override IWorkload CreateWorkload(SuiteSettings settings) => new FileWriteWorkload(settings.Latency);
+    protected override IWorkload CreateWorkload(SuiteSettings settings) => new FileWriteWorkload();
 }

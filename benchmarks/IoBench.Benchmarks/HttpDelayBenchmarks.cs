@@ -18,6 +18,8 @@ namespace IoBench.Benchmarks;
 // The K rows and the other one-at-a-time strategies repeat what Sleep and Sequential already show, at seconds per batch.
 [RunsUpTo(100, "K = 10 repeats the ceil(N/K)×L waves of N = 100 (2 s per batch)", StrategyKind.Channel, StrategyKind.Bounded, LimitedRowsOnly = true)]
 [RunsUpTo(10, "one at a time like Sequential, which shows N×L up to N = 100", StrategyKind.SequentialAwait, StrategyKind.EventLoopBlocking)]
+// Sync-over-async on HttpClient at N = 100: one cold batch took 22 s (three cold processes: 66 s); Sleep shows the same starvation at N = 100.
+[RunsUpTo(10, "the pool starves: a cold batch of N = 100 took 22 s (run of 2026-11-23); Sleep shows it at N = 100", StrategyKind.SyncOverAsync)]
 public class HttpDelayBenchmarks : HttpBatchBenchmarks
 {
     /// <summary>SocketsHttpHandler.MaxConnectionsPerServer.</summary>

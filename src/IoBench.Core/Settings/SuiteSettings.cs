@@ -35,8 +35,8 @@ public sealed record SuiteSettings
     /// <summary>K for the rows of Channel and Bounded that show the ceil(N/K) x L law (IOBENCH_LIMIT, --limit; default 10).</summary>
     public int Limit { get; init; } = 10;
 
-    /// <summary>Cells that are sequential by nature run only while N x L stays within this (IOBENCH_MAX_SEQUENTIAL_MS, --max-sequential-ms; default 2000).</summary>
-    public int MaxSequentialMs { get; init; } = 2000;
+    /// <summary>Cells that are sequential by nature run only while N x L stays within this (IOBENCH_MAX_SEQUENTIAL_MS, --max-sequential-ms; default 1000).</summary>
+    public int MaxSequentialMs { get; init; } = 1000;
 
     /// <summary>
     /// The deadline of one batch (IOBENCH_BATCH_TIMEOUT_S, --batch-timeout-s; default 60). L may be at most half of it,

@@ -11,7 +11,7 @@ namespace IoBench.Core.Workloads;
 /// queues a blocking pwrite to the thread pool, and no async fsync exists (FileStream.FlushAsync does not fsync), so
 /// the fsync blocks whichever thread the continuation runs on. The latency is the disk's, not L.
 /// </summary>
-public sealed class FileWriteWorkload(TimeSpan latency) : IWorkload
+public sealed class FileWriteWorkload : IWorkload
 {
     public const int BlockSize = 4096;
 
@@ -23,8 +23,8 @@ public sealed class FileWriteWorkload(TimeSpan latency) : IWorkload
 
     public string Name => WorkloadNames.FileWrite;
 
-    /// <summary>The suite's nominal L; a write takes what the disk's fsync takes (the Sequential N = 1 row measures it).</summary>
-    public TimeSpan Latency { get; } = latency;
+    /// <summary>No nominal L: a write takes what the disk's fsync takes (the L sample measures it).</summary>
+    public TimeSpan Latency => TimeSpan.Zero;
 
     /// <summary>The temporary folder that holds the file (null before setup).</summary>
     public string? Folder { get; private set; }

@@ -7,7 +7,7 @@ namespace IoBench.Core.Workloads;
 /// writers queue on SQLite's single-writer lock (BEGIN IMMEDIATE waits in SQLite's busy handler, up to busy_timeout).
 /// The inserted row is read back on the same connection. The latency is the disk's, not L.
 /// </summary>
-public sealed class SqliteWriteWorkload(TimeSpan latency) : IWorkload
+public sealed class SqliteWriteWorkload : IWorkload
 {
     private const string InsertSql = "INSERT INTO orders (customer_id, product, quantity, price, created_at) VALUES ($customer, $product, $quantity, $price, $created) RETURNING id";
     private const string ReadBackSql = "SELECT product FROM orders WHERE id = $id";
@@ -18,7 +18,8 @@ public sealed class SqliteWriteWorkload(TimeSpan latency) : IWorkload
     public string Name => WorkloadNames.SqliteWrite;
 
     /// <summary>The suite's nominal L; a write takes what the disk's fsync takes (the Sequential N = 1 row measures it).</summary>
-    public TimeSpan Latency { get; } = latency;
+    /// <summary>No nominal L: a commit takes what the disk's fsync takes (the L sample measures it).</summary>
+    public TimeSpan Latency => TimeSpan.Zero;
 
     public WorkloadTraits Traits => WorkloadTraits.SynchronousAsync;
 

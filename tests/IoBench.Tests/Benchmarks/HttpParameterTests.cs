@@ -22,7 +22,7 @@ public sealed class HttpParameterTests
     [Fact]
     public void ClientConnections_WavesOverTheBudget_IsNotRunWithTheReason()
     {
-        var settings = new SuiteSettings { LatencyMs = 300 };
+        var settings = new SuiteSettings { LatencyMs = 300, MaxSequentialMs = 2000 };
 
         Assert.Equal("C = 10: at best ceil(N/C)×L = 3 s per batch", new ClientConnections(10).WhyNotRun(StrategyKind.Task, 100, 0, settings));
         Assert.Null(new ClientConnections(10).WhyNotRun(StrategyKind.Task, 60, 0, settings));
@@ -60,7 +60,8 @@ public sealed class HttpParameterTests
 
     [Theory]
     [InlineData(StrategyKind.SyncOverAsync, 1000, 0, true)]
-    [InlineData(StrategyKind.SyncOverAsync, 100, 0, false)]
+    [InlineData(StrategyKind.SyncOverAsync, 100, 0, true)]
+    [InlineData(StrategyKind.SyncOverAsync, 10, 0, false)]
     [InlineData(StrategyKind.Task, 1000, 0, false)]
     [InlineData(StrategyKind.Channel, 1000, 10, true)]
     [InlineData(StrategyKind.Channel, 1000, 0, false)]

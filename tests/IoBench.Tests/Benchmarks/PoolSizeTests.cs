@@ -25,7 +25,7 @@ public sealed class PoolSizeTests
     [Fact]
     public void WhyNotRun_PoolWhoseWavesExceedTheBudget_IsNotRunWithTheReason()
     {
-        var settings = new SuiteSettings { LatencyMs = 100 };
+        var settings = new SuiteSettings { LatencyMs = 100, MaxSequentialMs = 2000 };
 
         Assert.Equal("P = 10: at best ceil(N/P)×L = 3 s per batch", new PoolSize(10).WhyNotRun(StrategyKind.Task, 300, 0, settings));
         Assert.Null(new PoolSize(10).WhyNotRun(StrategyKind.Task, 200, 0, settings));

@@ -15,6 +15,7 @@ public sealed class PoolRegimeTests
     [InlineData(StrategyKind.Task, 0, 1000, WorkloadTraits.None, false)] // waits hold no thread
     [InlineData(StrategyKind.Thread, 0, 1000, WorkloadTraits.None, false)] // dedicated threads, not the pool
     [InlineData(StrategyKind.ThreadPool, 0, 100, WorkloadTraits.CpuBound, false)] // computing: more threads do not help
+    [InlineData(StrategyKind.SyncOverAsync, 0, 10, WorkloadTraits.CpuBound, true)] // but blocking on the call still starves
     [InlineData(StrategyKind.Channel, 0, 100, WorkloadTraits.SynchronousAsync, true)] // consumers block pool threads on SQLite
     [InlineData(StrategyKind.Channel, 0, 100, WorkloadTraits.None, false)]
     [InlineData(StrategyKind.Channel, 10, 100, WorkloadTraits.SynchronousAsync, true)]

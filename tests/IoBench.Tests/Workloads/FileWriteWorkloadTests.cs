@@ -17,7 +17,7 @@ public sealed class FileWriteWorkloadTests
     [Fact]
     public async Task RunAndRunAsync_AfterSetup_WriteCheckedBlocksIntoAPreallocatedFile()
     {
-        await using var workload = new FileWriteWorkload(TimeSpan.FromMilliseconds(20));
+        await using var workload = new FileWriteWorkload();
         await workload.SetupAsync(CancellationToken.None);
         var file = Directory.GetFiles(workload.Folder!).Single();
         Assert.Equal((long)FileWriteWorkload.BlockSize * FileWriteWorkload.Blocks, new FileInfo(file).Length);

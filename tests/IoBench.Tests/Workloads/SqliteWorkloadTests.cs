@@ -96,7 +96,7 @@ public sealed class SqliteWorkloadTests
     [InlineData(StrategyKind.Task)]
     public async Task SqliteWrite_TenConcurrentWriters_NeitherLockErrorsNorLostRows(StrategyKind kind)
     {
-        await using var workload = new SqliteWriteWorkload(TimeSpan.FromMilliseconds(20));
+        await using var workload = new SqliteWriteWorkload();
         await workload.SetupAsync(CancellationToken.None);
         var seeded = workload.Database!.SeededRows;
 

@@ -45,8 +45,8 @@ public sealed class SyncPercentTests
     {
         WorkloadNames.SqliteQuery => new SqliteQueryWorkload(Latency),
         WorkloadNames.SqliteSleep => new SqliteSleepWorkload(Latency),
-        WorkloadNames.SqliteWrite => new SqliteWriteWorkload(Latency),
-        WorkloadNames.FileWrite => new FileWriteWorkload(Latency),
+        WorkloadNames.SqliteWrite => new SqliteWriteWorkload(),
+        WorkloadNames.FileWrite => new FileWriteWorkload(),
         WorkloadNames.Sleep => new SleepWorkload(Latency),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
