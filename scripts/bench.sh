@@ -8,13 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 # PostgreSQL is optional for the suite: without it the PostgreSQL benchmarks are skipped with a message.
-if [ -z "${IOBENCH_POSTGRES:-}" ]; then
-  if scripts/postgres.sh start; then
-    IOBENCH_POSTGRES="$(scripts/postgres.sh url)"
-    export IOBENCH_POSTGRES
-  else
-    echo "bench.sh: PostgreSQL did not start (the line above says what to install or set); the PostgreSQL benchmarks will be skipped" >&2
-  fi
-fi
+. scripts/lib.sh
+iobench_use_postgres bench.sh "the PostgreSQL benchmarks"
 
 exec dotnet run -c Release --project benchmarks/IoBench.Benchmarks -- "$@"

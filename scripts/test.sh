@@ -8,14 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${IOBENCH_POSTGRES:-}" ]; then
-  if scripts/postgres.sh start; then
-    IOBENCH_POSTGRES="$(scripts/postgres.sh url)"
-    export IOBENCH_POSTGRES
-  else
-    echo "test.sh: PostgreSQL did not start (the line above says what to install or set); the PostgreSQL tests will be skipped" >&2
-  fi
-fi
+. scripts/lib.sh
+iobench_use_postgres test.sh "the PostgreSQL tests"
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/iobench-test-results.XXXXXX")
 trap 'rm -rf "$results"' EXIT

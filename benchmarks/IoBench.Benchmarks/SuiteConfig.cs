@@ -37,6 +37,7 @@ public static class SuiteConfig
         .WithInvocationCount(1)
         .WithUnrollFactor(1)
         .WithOutlierMode(OutlierMode.DontRemove)
+        .WithGcForce(false)
         .WithEnvironmentVariables(new EnvironmentVariable(BatchBenchmarks.RegimeVariable, PoolRegime.Steady));
 
     /// <summary>
@@ -52,6 +53,7 @@ public static class SuiteConfig
         .WithInvocationCount(1)
         .WithUnrollFactor(1)
         .WithOutlierMode(OutlierMode.DontRemove)
+        .WithGcForce(false)
         .WithEnvironmentVariables(new EnvironmentVariable(BatchBenchmarks.RegimeVariable, PoolRegime.Cold));
 
     /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>

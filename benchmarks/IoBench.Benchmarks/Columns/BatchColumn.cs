@@ -55,7 +55,7 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     /// the steady Sequential N = 1 case of the same workload; the nominal L when that case did not run or printed no sample.
     /// </summary>
     internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) =>
-        ProfileOf(summary, batch) is { } profile ? (profile.Mean, true) : (Settings.Latency, false);
+        ProfileOf(summary, batch) is { } profile ? (profile.L, true) : (Settings.Latency, false);
 
     /// <summary>The measured latency distribution behind <see cref="LatencyOf"/>, if any.</summary>
     internal static LatencyProfile? ProfileOf(Summary summary, BatchCase batch)

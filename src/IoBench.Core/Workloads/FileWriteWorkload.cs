@@ -26,6 +26,8 @@ public sealed class FileWriteWorkload : IWorkload
     /// <summary>No nominal L: a write takes what the disk's fsync takes (the L sample measures it).</summary>
     public TimeSpan Latency => TimeSpan.Zero;
 
+    public WorkloadTraits Traits => WorkloadTraits.AsyncHoldsPoolThread;
+
     /// <summary>The temporary folder that holds the file (null before setup).</summary>
     public string? Folder { get; private set; }
 

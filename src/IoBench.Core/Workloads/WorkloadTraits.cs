@@ -21,4 +21,10 @@ public enum WorkloadTraits
 
     /// <summary>The server holds one thread-pool thread per request for L (a blocking handler on a default-sized pool).</summary>
     ServerHoldsPoolThread = 4,
+
+    /// <summary>
+    /// The async form blocks a thread-pool thread for its I/O: .NET runs RandomAccess.WriteAsync as a blocking pwrite on a
+    /// pool thread on Linux, and there is no asynchronous fsync, so many async calls at once hold many pool threads.
+    /// </summary>
+    AsyncHoldsPoolThread = 8,
 }

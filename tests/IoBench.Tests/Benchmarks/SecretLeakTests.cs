@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using IoBench.Tests.Scripts;
 using IoBench.Tests.Workloads;
 using Npgsql;
 
@@ -80,30 +81,12 @@ public sealed class SecretLeakTests
             ["IOBENCH_PG_PASSWORD"] = password,
             ["IOBENCH_PG_DB"] = Role,
         };
-        var (statusCode, statusOutput) = await RunScriptAsync(environment, "status");
-        if (statusCode != 0 || !statusOutput.Contains($":{port} ", StringComparison.Ordinal))
+        var status = await PostgresScript.RunAsync(environment, "status", TimeSpan.FromMinutes(1));
+        if (status.ExitCode != 0 || !status.Output.Contains($":{port} ", StringComparison.Ordinal))
         {
             return false;
         }
 
-        return (await RunScriptAsync(environment, "start")).ExitCode == 0; // already running: only ensures the role and database
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunScriptAsync(Dictionary<string, string> environment, string verb)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.PathOf("scripts", "postgres.sh"));
-        start.ArgumentList.Add(verb);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return (await PostgresScript.RunAsync(environment, "start", TimeSpan.FromMinutes(1))).ExitCode == 0; // already running: only ensures the role and database
     }
 }

@@ -63,21 +63,8 @@ public sealed class PostgresScriptTests
 
     private static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string verb)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.PathOf("scripts", "postgres.sh"));
-        start.ArgumentList.Add(verb);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-        Assert.True(process.ExitCode is 0 or 3, $"postgres.sh {verb} exited {process.ExitCode}: {await stderr}");
-        return (process.ExitCode, output);
+        var result = await PostgresScript.RunAsync(environment, verb, TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode is 0 or 3, $"postgres.sh {verb} exited {result.ExitCode}: {result.Stderr}");
+        return (result.ExitCode, result.Stdout);
     }
 }

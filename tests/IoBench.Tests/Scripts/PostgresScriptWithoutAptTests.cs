@@ -20,22 +20,20 @@ public sealed class PostgresScriptWithoutAptTests
             var data = Path.Combine(root.FullName, "data");
             LinkToolsExceptApt(path);
 
-            var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Repository.PathOf("scripts", "postgres.sh"));
-            start.ArgumentList.Add("start");
-            start.Environment["PATH"] = path;
-            start.Environment["IOBENCH_PG_BIN"] = emptyBin;
-            start.Environment["IOBENCH_PG_DATA"] = data;
-            start.Environment["IOBENCH_PG_PORT"] = "1"; // no server is ever started there; the script must stop before any port is used
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
+            var result = await PostgresScript.RunAsync(
+                new Dictionary<string, string>
+                {
+                    ["PATH"] = path,
+                    ["IOBENCH_PG_BIN"] = emptyBin,
+                    ["IOBENCH_PG_DATA"] = data,
+                    ["IOBENCH_PG_PORT"] = "1", // no server is ever started there; the script must stop before any port is used
+                },
+                "start",
+                TimeSpan.FromSeconds(30));
 
-            Assert.Equal(1, process.ExitCode);
-            Assert.Equal(string.Empty, await stdout);
-            var line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal(string.Empty, result.Stdout);
+            var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith("postgres.sh: error: PostgreSQL is not installed and there is no apt-get", line, StringComparison.Ordinal);
             Assert.Contains("IOBENCH_PG_BIN", line, StringComparison.Ordinal);
             Assert.Contains("IOBENCH_POSTGRES", line, StringComparison.Ordinal);

@@ -18,6 +18,9 @@ public sealed class PoolRegimeTests
     [InlineData(StrategyKind.SyncOverAsync, 0, 10, WorkloadTraits.CpuBound, true)] // but blocking on the call still starves
     [InlineData(StrategyKind.Channel, 0, 100, WorkloadTraits.SynchronousAsync, true)] // consumers block pool threads on SQLite
     [InlineData(StrategyKind.Channel, 0, 100, WorkloadTraits.None, false)]
+    [InlineData(StrategyKind.Task, 0, 100, WorkloadTraits.AsyncHoldsPoolThread, true)] // FileWrite: pwrite and fsync on pool threads
+    [InlineData(StrategyKind.EventLoop, 0, 100, WorkloadTraits.AsyncHoldsPoolThread, true)]
+    [InlineData(StrategyKind.Thread, 0, 100, WorkloadTraits.AsyncHoldsPoolThread, false)] // the blocking form on its own threads
     [InlineData(StrategyKind.Channel, 10, 100, WorkloadTraits.SynchronousAsync, true)]
     [InlineData(StrategyKind.Task, 0, 100, WorkloadTraits.ServerHoldsPoolThread, true)] // the server's pool grows instead
     [InlineData(StrategyKind.Sequential, 0, 100, WorkloadTraits.ServerHoldsPoolThread, false)] // one request at a time
