@@ -27,15 +27,8 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
 
     public void ExportToLog(Summary summary, ILogger logger) => logger.Write(Render(summary));
 
-    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger)
-    {
-        Directory.CreateDirectory(summary.ResultsDirectoryPath);
-        var path = Path.Combine(summary.ResultsDirectoryPath, FileName);
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, Render(summary));
-        File.Move(temporary, path, overwrite: true);
-        return [path];
-    }
+    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger) =>
+        [ResultFile.Write(summary.ResultsDirectoryPath, FileName, Render(summary))];
 
     public string Render(Summary summary)
     {

@@ -23,15 +23,8 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         // The data file is for tools, not for the console.
     }
 
-    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger)
-    {
-        Directory.CreateDirectory(summary.ResultsDirectoryPath);
-        var path = Path.Combine(summary.ResultsDirectoryPath, FileName);
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(Build(summary), Json));
-        File.Move(temporary, path, overwrite: true);
-        return [path];
-    }
+    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger) =>
+        [ResultFile.Write(summary.ResultsDirectoryPath, FileName, JsonSerializer.Serialize(Build(summary), Json))];
 
     public RunData Build(Summary summary)
     {
