@@ -9,11 +9,11 @@ namespace IoBench.Benchmarks.Columns;
 
 /// <summary>
 /// The shared shape of the theory columns: each reads the case as a batch and may look up other rows of the same
-/// workload in the summary (the Sequential N = 1 row measures L; the Sequential row at the same N is the speedup's base).
+/// workload in the summary (the steady Sequential N = 1 case samples L; the Sequential row at the same N is the speedup's base).
 /// </summary>
 public abstract class BatchColumn(SuiteSettings settings) : IColumn
 {
-    /// <summary>The suite's settings: the nominal L when no Sequential N = 1 row measured it.</summary>
+    /// <summary>The suite's settings: the nominal L when no Sequential N = 1 case sampled it.</summary>
     protected SuiteSettings Settings { get; } = settings;
 
     public abstract string Id { get; }

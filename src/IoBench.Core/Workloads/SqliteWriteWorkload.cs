@@ -17,7 +17,6 @@ public sealed class SqliteWriteWorkload : IWorkload
 
     public string Name => WorkloadNames.SqliteWrite;
 
-    /// <summary>The suite's nominal L; a write takes what the disk's fsync takes (the Sequential N = 1 row measures it).</summary>
     /// <summary>No nominal L: a commit takes what the disk's fsync takes (the L sample measures it).</summary>
     public TimeSpan Latency => TimeSpan.Zero;
 
