@@ -18,6 +18,9 @@ public abstract class BatchBenchmarks
     /// <summary>The environment variable each job sets to name its thread-pool regime (<see cref="PoolRegime"/>).</summary>
     public const string RegimeVariable = "IOBENCH_REGIME";
 
+    /// <summary>The case that samples L for its workload (in the steady regime): Sequential, N = 1, no K.</summary>
+    public static bool SamplesLatency(StrategyKind strategy, int n, int k) => strategy == StrategyKind.Sequential && n == 1 && k == 0;
+
     private ProbedWorkload? _workload;
     private IStrategy? _strategy;
     private BatchStart _start;
@@ -80,7 +83,7 @@ public abstract class BatchBenchmarks
             return; // cold: the first measured batch must meet the process as it started; in process (--quick): no regimes
         }
 
-        if (Strategy == StrategyKind.Sequential && N == 1 && K.Value == 0)
+        if (SamplesLatency(Strategy, N, K.Value))
         {
             // This case measures L for its workload: many operations one after another in each form, after warm-up.
             foreach (var profile in await LatencySampler.MeasureAsync(_workload.Inner, TimeSpan.FromSeconds(1.2)))

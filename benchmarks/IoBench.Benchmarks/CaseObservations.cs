@@ -34,7 +34,7 @@ public sealed class CaseObservations
 
     public int? PeakThreads => Measured.Count == 0 ? null : Measured.Max(b => b.PeakThreads);
 
-    public double? SyncPercent => Measured.Where(b => b.SyncPercent is not null).Select(b => b.SyncPercent!.Value).DefaultIfEmpty(double.NaN).Average() is var v && double.IsFinite(v) ? v : null;
+    public double? SyncPercent => Measured.Average(b => b.SyncPercent);
 
     public double? AllocatedPerBatch => Median(Measured.Select(b => (double)b.AllocatedBytes));
 
@@ -59,7 +59,6 @@ public sealed class CaseObservations
 
     private static CaseObservations Read(BenchmarkReport report)
     {
-
         var measured = new List<BatchMetrics>();
         var warmups = new List<SteadyWarmup>();
         var latencies = new Dictionary<WorkloadForm, LatencyProfile>();

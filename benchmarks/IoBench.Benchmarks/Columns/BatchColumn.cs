@@ -63,7 +63,7 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
         var form = Strategy.Create(batch.Strategy, batch.K).Form;
         foreach (var candidate in summary.BenchmarksCases)
         {
-            if (BatchCase.From(candidate) is { Strategy: StrategyKind.Sequential, N: 1, K: 0, Regime: PoolRegime.Steady } other && other.LatencyKey == batch.LatencyKey &&
+            if (BatchCase.From(candidate) is { Regime: PoolRegime.Steady } other && BatchBenchmarks.SamplesLatency(other.Strategy, other.N, other.K) && other.LatencyKey == batch.LatencyKey &&
                 CaseObservations.From(summary[candidate]).Latencies.TryGetValue(form, out var profile))
             {
                 return profile;

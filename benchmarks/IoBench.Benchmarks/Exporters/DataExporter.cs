@@ -29,7 +29,6 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
     public RunData Build(Summary summary)
     {
         var filter = new CellPlanFilter(settings);
-        var latencyColumn = new LatencyColumn(settings);
         var cases = new List<CaseData>();
         foreach (var benchmarkCase in summary.BenchmarksCases)
         {
@@ -43,7 +42,6 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             var observations = CaseObservations.From(report);
             var profile = BatchColumn.ProfileOf(summary, batch);
             var dependsOnPool = filter.RunsCold(benchmarkCase);
-            var latency = latencyColumn.LatencyOf(summary, batch).Latency;
             cases.Add(new CaseData(
                 benchmarkCase.Descriptor.Type.Name.Replace("Benchmarks", string.Empty, StringComparison.Ordinal),
                 benchmarkCase.Parameters.Items
@@ -60,7 +58,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 cell?.Min.TotalMilliseconds,
                 cell?.Max.TotalMilliseconds,
                 profile is null ? null : new LatencyData(profile.Form.ToString(), profile.Mean.TotalMilliseconds, profile.Median.TotalMilliseconds, profile.Quantile(0.1).TotalMilliseconds, profile.Quantile(0.9).TotalMilliseconds, profile.Max.TotalMilliseconds, profile.Count),
-                profile is null ? null : Bounds.Sequential(batch.N, latency).TotalMilliseconds,
+                profile is null ? null : Bounds.Sequential(batch.N, profile.L).TotalMilliseconds,
                 profile?.ExpectedMaxOf(Math.Max(1, batch.N)).TotalMilliseconds,
                 observations.PeakThreads,
                 observations.SyncPercent,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace IoBench.Core.Workloads;
@@ -8,7 +7,7 @@ namespace IoBench.Core.Workloads;
 /// one operation takes about L on this machine. SQLite runs it in-process on the calling thread, so it is CPU-bound
 /// (ceil(N/cores) x L at best), and the *Async calls return completed tasks.
 /// </summary>
-public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload, ICalibratedWorkload
+public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload
 {
     private const string Sql = """
         SELECT customer_id, product, quantity, price FROM orders WHERE id = $id;
@@ -28,10 +27,6 @@ public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload, ICalibrat
 
     /// <summary>The database, once set up.</summary>
     public SqliteDatabase? Database => _database;
-
-    public string Calibration => RowsScanned == 0
-        ? string.Empty
-        : string.Create(CultureInfo.InvariantCulture, $"{Name}: {RowsScanned:N0} rows aggregated per operation (of {_database!.SeededRows:N0} seeded) ≈ {Latency.TotalMilliseconds:0} ms");
 
     public Task SetupAsync(CancellationToken cancellationToken)
     {
