@@ -193,6 +193,7 @@ public sealed class ThreadContractTests : StrategyContractTests
     protected override bool UsesPoolThreads => false;
 }
 
+[Collection(PoolStarvingCollection.Name)] // blocking work items hold the process's pool for up to a second
 public sealed class ThreadPoolContractTests : StrategyContractTests
 {
     protected override StrategyKind Kind => StrategyKind.ThreadPool;
@@ -201,6 +202,7 @@ public sealed class ThreadPoolContractTests : StrategyContractTests
     protected override (int Min, int Max) ExpectedInFlight(int count) => (Math.Min(2, Environment.ProcessorCount), count);
 }
 
+[Collection(PoolStarvingCollection.Name)] // blocking work items hold the process's pool for up to a second
 public sealed class TaskRunContractTests : StrategyContractTests
 {
     protected override StrategyKind Kind => StrategyKind.TaskRun;
@@ -288,6 +290,7 @@ public sealed class EventLoopBlockingContractTests : StrategyContractTests
     protected override bool UsesPoolThreads => false;
 }
 
+[Collection(PoolStarvingCollection.Name)] // blocking work items hold the process's pool for up to a second
 public sealed class SyncOverAsyncContractTests : StrategyContractTests
 {
     protected override StrategyKind Kind => StrategyKind.SyncOverAsync;

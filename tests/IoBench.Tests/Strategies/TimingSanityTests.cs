@@ -5,6 +5,7 @@ using IoBench.Core.Workloads;
 namespace IoBench.Tests.Strategies;
 
 /// <summary>The two bounds on a real Sleep workload, with bands wide enough for a noisy shared 2-core machine.</summary>
+[Collection(PoolStarvingCollection.Name)] // two of these tests starve the pool for a second
 public sealed class TimingSanityTests
 {
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
