@@ -1,4 +1,5 @@
 using System.Globalization;
+using IoBench.Core.Strategies;
 
 namespace IoBench.Benchmarks;
 
@@ -20,10 +21,19 @@ public sealed record BatchMetrics(
 {
     public const string Prefix = "// IoBench.Batch";
 
+    /// <summary>The form of the paired L sample taken just before this batch (device-decided latencies only).</summary>
+    public WorkloadForm? LatencyForm { get; init; }
+
+    /// <summary>The paired L sample, ms per operation, one operation after another just before the batch.</summary>
+    public IReadOnlyList<double>? LatencySamples { get; init; }
+
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Prefix} pool={PoolStart}->{PoolEnd} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} alloc={AllocatedBytes} workitems={WorkItems}")
-        + (ServerThreads is { } server ? string.Create(CultureInfo.InvariantCulture, $" serverthreads={server}") : string.Empty);
+        + (ServerThreads is { } server ? string.Create(CultureInfo.InvariantCulture, $" serverthreads={server}") : string.Empty)
+        + (LatencyForm is { } form && LatencySamples is { Count: > 0 } samples
+            ? $" lform={form} lsamples={string.Join(',', samples.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))}"
+            : string.Empty);
 
     public static BatchMetrics? Parse(string line)
     {
@@ -47,6 +57,12 @@ public sealed record BatchMetrics(
             OutputLine.Long(fields.GetValueOrDefault("calls")) ?? 0,
             OutputLine.Long(fields.GetValueOrDefault("alloc")) ?? 0,
             OutputLine.Long(fields.GetValueOrDefault("workitems")) ?? 0,
-            OutputLine.Int(fields.GetValueOrDefault("serverthreads")));
+            OutputLine.Int(fields.GetValueOrDefault("serverthreads")))
+        {
+            LatencyForm = Enum.TryParse<WorkloadForm>(fields.GetValueOrDefault("lform"), out var form) ? form : null,
+            LatencySamples = fields.GetValueOrDefault("lsamples")?.Split(',')
+                .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? ms : double.NaN)
+                .Where(double.IsFinite).ToList(),
+        };
     }
 }

@@ -32,6 +32,16 @@ public sealed class CaseObservations
 
     public IReadOnlyDictionary<WorkloadForm, LatencyProfile> Latencies { get; }
 
+    /// <summary>
+    /// L sampled around the measured batches themselves (device-decided latencies: every sample taken just before a
+    /// measured batch, pooled), or null where the case's L comes from its workload's sampling case.
+    /// </summary>
+    public LatencyProfile? PairedLatency =>
+        Measured.FirstOrDefault(b => b.LatencyForm is not null)?.LatencyForm is { } form &&
+        Measured.Where(b => b.LatencyForm == form).SelectMany(b => b.LatencySamples ?? []).ToList() is { Count: > 0 } samples
+            ? new LatencyProfile(form, samples)
+            : null;
+
     public int? PeakThreads => Measured.Count == 0 ? null : Measured.Max(b => b.PeakThreads);
 
     public double? SyncPercent => Measured.Average(b => b.SyncPercent);

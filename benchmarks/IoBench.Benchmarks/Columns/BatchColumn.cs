@@ -57,9 +57,18 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) =>
         ProfileOf(summary, batch) is { } profile ? (profile.L, true) : (Settings.Latency, false);
 
-    /// <summary>The measured latency distribution behind <see cref="LatencyOf"/>, if any.</summary>
+    /// <summary>
+    /// The measured latency distribution behind <see cref="LatencyOf"/>, if any: where the workload's L is sampled around
+    /// each batch (device-decided latencies), the sample of this case's own measured batches, or for a cold case that of
+    /// its steady twin (sampling would warm a cold process); otherwise the sample of the workload's steady Sequential N = 1 case.
+    /// </summary>
     internal static LatencyProfile? ProfileOf(Summary summary, BatchCase batch)
     {
+        if ((PairedProfile(summary, batch) ?? PairedProfile(summary, batch with { Regime = PoolRegime.Steady })) is { } paired)
+        {
+            return paired;
+        }
+
         var form = Strategy.Create(batch.Strategy, batch.K).Form;
         foreach (var candidate in summary.BenchmarksCases)
         {
@@ -67,6 +76,19 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
                 CaseObservations.From(summary[candidate]).Latencies.TryGetValue(form, out var profile))
             {
                 return profile;
+            }
+        }
+
+        return null;
+    }
+
+    private static LatencyProfile? PairedProfile(Summary summary, BatchCase batch)
+    {
+        foreach (var candidate in summary.BenchmarksCases)
+        {
+            if (BatchCase.From(candidate) == batch)
+            {
+                return CaseObservations.From(summary[candidate]).PairedLatency;
             }
         }
 

@@ -12,9 +12,6 @@ namespace IoBench.Benchmarks.Exporters;
 /// </summary>
 internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IReadOnlyList<double> SeriesMs, CaseObservations Observations)
 {
-    /// <summary>A series whose every step goes the same way and whose largest/smallest is at least this is a trend, not noise.</summary>
-    public const double TrendRatio = 1.3;
-
     public static ReportCell? From(BenchmarkReport? report)
     {
         if (report is null || !report.Success || report.ResultStatistics is not { } statistics)
@@ -29,7 +26,20 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
         return new ReportCell(FromNs(statistics.Mean), FromNs(statistics.Min), FromNs(statistics.Max), series, CaseObservations.From(report));
     }
 
-    /// <summary>Each measured batch slower (or faster) than the one before, by TrendRatio overall.</summary>
+    /// <summary>The spread a trend must reach to count: largest/smallest batch of the series.</summary>
+    public const double TrendRatio = 1.2;
+
+    /// <summary>
+    /// Mann-Kendall's S as a share of its largest possible value: S = the number of later batches slower than an earlier
+    /// one minus the number faster, over every pair. At least this share (8 of 10 pairs for five batches; one-sided
+    /// p = 0.04 for no trend) is a trend.
+    /// </summary>
+    public const double TrendShare = 0.8;
+
+    /// <summary>
+    /// "rising" or "falling" when the measured batches trend: Mann-Kendall's S at least <see cref="TrendShare"/> of
+    /// its maximum and the series spans at least <see cref="TrendRatio"/>; noise alone rarely orders five batches.
+    /// </summary>
     public string? Trend
     {
         get
@@ -39,20 +49,30 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
                 return null;
             }
 
-            var rising = SeriesMs.Zip(SeriesMs.Skip(1)).All(p => p.Second > p.First);
-            var falling = SeriesMs.Zip(SeriesMs.Skip(1)).All(p => p.Second < p.First);
-            return (rising || falling) && SeriesMs.Max() / SeriesMs.Min() >= TrendRatio ? (rising ? "rising" : "falling") : null;
+            var s = 0;
+            for (var i = 0; i < SeriesMs.Count; i++)
+            {
+                for (var j = i + 1; j < SeriesMs.Count; j++)
+                {
+                    s += Math.Sign(SeriesMs[j] - SeriesMs[i]);
+                }
+            }
+
+            var pairs = SeriesMs.Count * (SeriesMs.Count - 1) / 2;
+            return Math.Abs(s) >= TrendShare * pairs && SeriesMs.Max() / SeriesMs.Min() >= TrendRatio ? (s > 0 ? "rising" : "falling") : null;
         }
     }
 
     /// <summary>
-    /// Why this figure is not a steady one, or null when it is: a trending series, or — for a cell whose time depends on
-    /// the pool's history — a pool that still added threads while it was measured.
+    /// Why this figure is not a steady one, or null when it is: its measured batches trend. For a cell whose time depends
+    /// on the pool's history, the pool's growth while it was measured is named with it; a pool that added a thread while
+    /// the batch times stayed level does not make a figure unsteady (the Pool column shows it).
     /// </summary>
     public string? NotSteady(bool dependsOnPool) =>
-        dependsOnPool && Observations.PoolGrewWhileMeasured && Observations.Pool is { } pool
-            ? string.Create(CultureInfo.InvariantCulture, $"pool still growing: {pool.Start}→{pool.End} threads while measured")
-            : Trend is { } trend ? $"{trend} series" : null;
+        Trend is not { } trend ? null
+        : dependsOnPool && Observations.PoolGrewWhileMeasured && Observations.Pool is { } pool
+            ? string.Create(CultureInfo.InvariantCulture, $"{trend} series, pool still growing: {pool.Start}→{pool.End} threads while measured")
+            : $"{trend} series";
 
     public string Format(TimeSpan latency) => string.Create(
         CultureInfo.InvariantCulture,

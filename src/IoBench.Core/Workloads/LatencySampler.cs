@@ -25,15 +25,16 @@ public static class LatencySampler
     {
         var forms = Enum.GetValues<WorkloadForm>();
 
-        // Warm-up: JIT and tiering of both forms' paths and of this loop, connections, caches.
-        var warmUntil = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency / 5);
-        for (var i = 0; i < 3 || (i < 50 && Stopwatch.GetTimestamp() < warmUntil); i++)
-        {
-            foreach (var form in forms)
+        // Warm-up: connections, caches, and the JIT's tiering of both forms' paths and of this loop.
+        await TieredWarmup.RunAsync(
+            async () =>
             {
-                await RunOnceAsync(workload, form).ConfigureAwait(false);
-            }
-        }
+                foreach (var form in forms)
+                {
+                    await RunOnceAsync(workload, form).ConfigureAwait(false);
+                }
+            },
+            budget / 2).ConfigureAwait(false);
 
         var samples = forms.ToDictionary(form => form, _ => new List<double>(maxSamples));
         var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
@@ -53,7 +54,26 @@ public static class LatencySampler
         return [.. forms.Select(form => new LatencyProfile(form, samples[form]))];
     }
 
-    private static async ValueTask RunOnceAsync(IWorkload workload, WorkloadForm form)
+    /// <summary>
+    /// L around one batch: at least <paramref name="min"/> operations of one form one after another, more until
+    /// <paramref name="target"/> has passed, at most <paramref name="max"/>; each timed on its own.
+    /// </summary>
+    public static async Task<double[]> SampleAsync(IWorkload workload, WorkloadForm form, int min, TimeSpan target, int max)
+    {
+        var samples = new List<double>(max);
+        var started = Stopwatch.GetTimestamp();
+        while (samples.Count < max && (samples.Count < min || Stopwatch.GetElapsedTime(started) < target))
+        {
+            var begun = Stopwatch.GetTimestamp();
+            await RunOnceAsync(workload, form).ConfigureAwait(false);
+            samples.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
+        }
+
+        return [.. samples];
+    }
+
+    /// <summary>One operation of <paramref name="form"/>, as the strategies call it.</summary>
+    public static async ValueTask RunOnceAsync(IWorkload workload, WorkloadForm form)
     {
         if (form == WorkloadForm.Blocking)
         {

@@ -57,4 +57,58 @@ public sealed class BatchMetricsTests
             family.Cleanup();
         }
     }
+
+    [Fact]
+    public async Task SteadyRegime_DeviceDecidedLatency_SamplesLBeforeTheBatch_OutsideItsMetrics()
+    {
+        // KnownAllocation has no nominal latency, as a device-decided operation: the steady regime samples L around
+        // every batch. The sample's operations (and their 1024 B each) must not count as the batch's.
+        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = 1000, K = ConcurrencyLimit.None, RegimeOverride = IoBench.Core.Theory.PoolRegime.Steady };
+        family.Setup();
+        try
+        {
+            family.BeginBatch();
+            await family.Batch();
+            var metrics = family.MeasureBatchEnd();
+
+            Assert.Equal(1000, metrics.Calls);
+            Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
+            Assert.Equal(WorkloadForm.Blocking, metrics.LatencyForm);
+            Assert.InRange(metrics.LatencySamples!.Count, BatchBenchmarks.PairedSamples, 100);
+            // The host reads the sample back from the batch's line (four decimals of a millisecond).
+            var parsed = BatchMetrics.Parse(metrics.ToLine())!;
+            Assert.Equal(WorkloadForm.Blocking, parsed.LatencyForm);
+            Assert.Equal(metrics.LatencySamples, parsed.LatencySamples!, new ToleranceComparer());
+        }
+        finally
+        {
+            family.Cleanup();
+        }
+    }
+
+    [Fact]
+    public async Task ColdRegime_DoesNotSampleL()
+    {
+        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = 10, K = ConcurrencyLimit.None, RegimeOverride = IoBench.Core.Theory.PoolRegime.Cold };
+        family.Setup();
+        try
+        {
+            family.BeginBatch();
+            await family.Batch();
+            var metrics = family.MeasureBatchEnd();
+            Assert.Null(metrics.LatencySamples);
+            Assert.DoesNotContain("lsamples", metrics.ToLine());
+        }
+        finally
+        {
+            family.Cleanup();
+        }
+    }
+
+    private sealed class ToleranceComparer : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= 0.00006;
+
+        public int GetHashCode(double obj) => 0;
+    }
 }
