@@ -3,7 +3,7 @@ namespace IoBench.Compare;
 /// <summary>One case measured in both runs: the ratios B/A, whether the runs agree, and the test's verdict.</summary>
 public sealed class CaseComparison
 {
-    public CaseComparison(BenchmarkCase a, BenchmarkCase b, double threshold, double alpha)
+    public CaseComparison(BenchmarkCase a, BenchmarkCase b, double threshold, double alpha, double? latencyA = null, double? latencyB = null)
     {
         if (a.Key != b.Key)
         {
@@ -18,6 +18,14 @@ public sealed class CaseComparison
         // The tolerance keeps a ratio of exactly 0.85 within a 15% threshold despite binary rounding (1 - 0.85 > 0.15).
         WithinThreshold = Math.Abs(MeanRatio - 1) <= threshold + 1e-12;
         Agrees = WithinThreshold || RangesOverlap;
+        if (latencyA is > 0 && latencyB is > 0)
+        {
+            // Each side in units of its own L: Mean/L, the figure the report's claims rest on.
+            PerLatencyRatio = (b.Mean / latencyB.Value) / (a.Mean / latencyA.Value);
+            AgreesPerLatency = Math.Abs(PerLatencyRatio.Value - 1) <= threshold + 1e-12 ||
+                (a.Min / latencyA.Value <= b.Max / latencyB.Value && b.Min / latencyB.Value <= a.Max / latencyA.Value);
+        }
+
         Test = MannWhitneyTest.TwoSided(a.NanosecondsPerOperation, b.NanosecondsPerOperation);
         Verdict = Test.PValue >= alpha || Math.Abs(MeanRatio - 1) < threshold ? Verdict.Same
             : MeanRatio < 1 ? Verdict.Faster
@@ -43,6 +51,12 @@ public sealed class CaseComparison
 
     /// <summary>The reproducibility rule: within the threshold, or within the spread each side shows.</summary>
     public bool Agrees { get; }
+
+    /// <summary>(mean(B)/L(B)) / (mean(A)/L(A)): the change in units of each run's own L; null without both data files.</summary>
+    public double? PerLatencyRatio { get; }
+
+    /// <summary>The reproducibility rule applied to Mean/L and the iterations' range over L; null without both L.</summary>
+    public bool? AgreesPerLatency { get; }
 
     public MannWhitneyResult Test { get; }
 

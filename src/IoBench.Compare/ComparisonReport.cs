@@ -20,6 +20,13 @@ public static class ComparisonReport
             + "else *faster* or *slower*.").AppendLine();
         md.AppendLine($"**{c.AgreeCount} of {c.Cases.Count} matched cases agree within {threshold} or their ranges overlap "
             + $"({Percent(c.AgreePercent)}).**").AppendLine();
+        if (c.PerLatencyCount > 0)
+        {
+            md.AppendLine($"**In units of each case's own L** (Mean/L, L from each run's {CaseLatencies.DataFile}; a device's "
+                + $"latency, an fsync's or a commit's, moves between runs): {c.AgreePerLatencyCount} of {c.PerLatencyCount} "
+                + $"cases agree within {threshold} or their ranges overlap ({Percent(100.0 * c.AgreePerLatencyCount / c.PerLatencyCount)}).").AppendLine();
+        }
+
         md.AppendLine($"Verdicts: {c.Count(Verdict.Faster)} faster, {c.Count(Verdict.Slower)} slower, {c.Count(Verdict.Same)} same. "
             + $"Only in A: {c.OnlyInA.Count}. Only in B: {c.OnlyInB.Count}. "
             + $"Not measured (failed): {c.A.Unmeasured.Count()} in A, {c.B.Unmeasured.Count()} in B.").AppendLine();
@@ -32,15 +39,17 @@ public static class ComparisonReport
         }
 
         md.AppendLine().AppendLine("## Matched cases, largest change first").AppendLine();
-        md.AppendLine("| Case | A mean | B mean | Ratio | Median ratio | Agrees | Verdict | p |");
-        md.AppendLine("|---|---:|---:|---:|---:|---|---|---:|");
+        var perL = c.PerLatencyCount > 0;
+        md.AppendLine($"| Case | A mean | B mean | Ratio | Median ratio | Agrees | Verdict | p |{(perL ? " Ratio per L | Agrees per L |" : "")}");
+        md.AppendLine($"|---|---:|---:|---:|---:|---|---|---:|{(perL ? "---:|---|" : "")}");
         foreach (var row in c.Cases)
         {
             var agrees = row.Agrees ? (row.WithinThreshold ? "yes" : "yes (ranges overlap)") : "**no**";
             var verdict = row.Verdict == Verdict.Same ? "same" : $"**{row.Verdict.ToString().ToLowerInvariant()}**";
             md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.A.Mean)} | {DurationText.Format(row.B.Mean)} "
                 + $"| {Number(row.MeanRatio, "0.00")} | {Number(row.MedianRatio, "0.00")} | {agrees} | {verdict} "
-                + $"| {Number(row.Test.PValue, "0.0000")}{(row.Test.Exact ? "" : " (approx.)")} |");
+                + $"| {Number(row.Test.PValue, "0.0000")}{(row.Test.Exact ? "" : " (approx.)")} |"
+                + (perL ? $" {(row.PerLatencyRatio is { } r ? Number(r, "0.00") : "-")} | {(row.AgreesPerLatency is { } a ? (a ? "yes" : "**no**") : "-")} |" : ""));
         }
 
         AppendKeys(md, "Only in A", c.OnlyInA);

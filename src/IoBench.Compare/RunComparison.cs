@@ -17,7 +17,7 @@ public sealed class RunComparison
         Alpha = alpha;
         Cases = [.. a.Cases.Values
             .Where(c => b.Cases.ContainsKey(c.Key))
-            .Select(c => new CaseComparison(c, b.Cases[c.Key], threshold, alpha))
+            .Select(c => new CaseComparison(c, b.Cases[c.Key], threshold, alpha, a.LatencyOf(c.Key), b.LatencyOf(c.Key)))
             .OrderByDescending(c => Math.Abs(Math.Log(c.MeanRatio)))
             .ThenBy(c => c.Key.ToString(), StringComparer.Ordinal)];
         OnlyInA = [.. a.Cases.Keys.Where(k => !b.Cases.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)];
@@ -50,6 +50,11 @@ public sealed class RunComparison
 
     /// <summary>Share of matched cases that agree, in percent.</summary>
     public double AgreePercent => 100.0 * AgreeCount / Cases.Count;
+
+    /// <summary>The cases both runs' data files give an L for.</summary>
+    public int PerLatencyCount => Cases.Count(c => c.AgreesPerLatency is not null);
+
+    public int AgreePerLatencyCount => Cases.Count(c => c.AgreesPerLatency == true);
 
     public int Count(Verdict verdict) => Cases.Count(c => c.Verdict == verdict);
 

@@ -23,6 +23,12 @@ public sealed class RunResults
 
     public IReadOnlyDictionary<CaseKey, BenchmarkCase> Cases { get; }
 
+    /// <summary>Each case's L in nanoseconds (canonical keys, <see cref="CaseLatencies"/>); empty without a data file.</summary>
+    public IReadOnlyDictionary<CaseKey, double> Latencies { get; private init; } = new Dictionary<CaseKey, double>();
+
+    /// <summary>The case's L in nanoseconds, if the run's data file states it.</summary>
+    public double? LatencyOf(CaseKey key) => Latencies.TryGetValue(CaseLatencies.Canonical(key), out var l) ? l : null;
+
     /// <summary>Cases the reports list without a measured iteration (failed benchmarks).</summary>
     public IEnumerable<CaseKey> Unmeasured => Reports.SelectMany(r => r.Unmeasured);
 
@@ -40,7 +46,7 @@ public sealed class RunResults
             }
         }
 
-        return new RunResults(path, reports, cases);
+        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path) };
     }
 
     /// <summary>

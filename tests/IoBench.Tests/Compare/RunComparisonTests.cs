@@ -116,4 +116,49 @@ public sealed class RunComparisonTests
         Assert.Equal([Key("SleepBenchmarks", "ValueTask", 10)], comparison.OnlyInB);
         Assert.Equal(4, comparison.Cases.Count);
     }
+
+    [Fact]
+    public void PerLatency_EachRunInUnitsOfItsOwnL_FromTheDataFiles()
+    {
+        // Sleep Sequential N = 10 is twice as slow in B; if B's L was twice A's too (a device twice as slow that day),
+        // the cell agrees in units of L. Cases without an L in both data files have no per-L figure.
+        var root = Directory.CreateTempSubdirectory("iobench-perl-");
+        try
+        {
+            var (a, b) = (Copy(RunA, Path.Combine(root.FullName, "a")), Copy(RunB, Path.Combine(root.FullName, "b")));
+            File.WriteAllText(Path.Combine(a, CaseLatencies.DataFile), Data(20));
+            File.WriteAllText(Path.Combine(b, CaseLatencies.DataFile), Data(40));
+
+            var perL = new RunComparison(RunResults.Load(a), RunResults.Load(b));
+            var sequential = perL.Cases.Single(c => c.Key == Key("SleepBenchmarks", "Sequential", 10));
+
+            Assert.False(sequential.Agrees);
+            Assert.Equal(1.0, sequential.PerLatencyRatio!.Value, 9);
+            Assert.True(sequential.AgreesPerLatency);
+            Assert.Null(perL.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10)).PerLatencyRatio);
+            Assert.Equal((1, 1), (perL.PerLatencyCount, perL.AgreePerLatencyCount));
+            Assert.Contains("1 of 1 cases agree", ComparisonReport.Render(perL));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static string Data(double medianMs) =>
+        $$$"""
+        {"SchemaVersion":1,"Cases":[{"Workload":"Sleep","Parameters":{},"Strategy":"Sequential","N":10,"K":0,"Regime":"Batch",
+        "Latency":{"Form":"Blocking","MeanMs":{{{medianMs}}},"MedianMs":{{{medianMs}}},"P10Ms":{{{medianMs}}},"P90Ms":{{{medianMs}}},"MaxMs":{{{medianMs}}},"Samples":30}}]}
+        """;
+
+    private static string Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        return to;
+    }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace IoBench.Compare;
+
+/// <summary>
+/// Each case's L from the iobench-data.json beside a run's reports (the median operation the case's bounds use): the
+/// unit in which a run's claims are made. A device-decided operation (an fsync, a commit) can take twice as long in one
+/// run as in the next on the same machine; its cells then differ by that factor while their Mean/L agree.
+/// </summary>
+public static class CaseLatencies
+{
+    public const string DataFile = "iobench-data.json";
+
+    /// <summary>L in nanoseconds per case key, or an empty map when the run has no data file.</summary>
+    public static IReadOnlyDictionary<CaseKey, double> Load(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, DataFile) : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, DataFile);
+        if (!File.Exists(file))
+        {
+            return new Dictionary<CaseKey, double>();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var latencies = new Dictionary<CaseKey, double>();
+            foreach (var item in document.RootElement.GetProperty("Cases").EnumerateArray())
+            {
+                if (item.TryGetProperty("Latency", out var latency) && latency.ValueKind == JsonValueKind.Object &&
+                    latency.GetProperty("MedianMs").GetDouble() is var median and > 0)
+                {
+                    latencies[Key(item)] = median * 1e6;
+                }
+            }
+
+            return latencies;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new CompareInputException($"{file}: not an IoBench data file ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The key with its parameters in a canonical order, so a data file's case meets its report's case.</summary>
+    public static CaseKey Canonical(CaseKey key) =>
+        key with { Parameters = string.Join('&', key.Parameters.Split('&', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)), Method = "" };
+
+    private static CaseKey Key(JsonElement item)
+    {
+        var parameters = new List<string>
+        {
+            $"Strategy={item.GetProperty("Strategy").GetString()}",
+            $"N={item.GetProperty("N").GetInt32()}",
+            $"K={(item.GetProperty("K").GetInt32() is var k and > 0 ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}",
+        };
+        parameters.AddRange(item.GetProperty("Parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}"));
+        return Canonical(new CaseKey($"{item.GetProperty("Workload").GetString()}Benchmarks", "", string.Join('&', parameters), item.GetProperty("Regime").GetString() ?? ""));
+    }
+}
