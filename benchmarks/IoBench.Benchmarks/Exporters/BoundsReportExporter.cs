@@ -64,9 +64,16 @@ public sealed class BoundsReportExporter(SuiteSettings settings) : IExporter
 
     private void AppendLatencies(StringBuilder text, Summary summary, BatchCase batch)
     {
+        // A device-decided L is sampled around every batch of every case: the family's line shows the N = 1 case's.
+        var paired = summary.BenchmarksCases.Any(c => BatchCase.From(c)?.WorkloadKey == batch.WorkloadKey && CaseObservations.From(summary[c]).PairedLatency is not null);
+        if (paired)
+        {
+            text.AppendLine("L is sampled around every measured batch, in the batch's own process (the L column gives each case's); the N = 1 cases':  ");
+        }
+
         foreach (var (form, strategy) in new[] { ("blocking", StrategyKind.Sequential), ("async", StrategyKind.SequentialAwait) })
         {
-            var profile = BatchColumn.ProfileOf(summary, batch with { Strategy = strategy, K = 0 });
+            var profile = BatchColumn.ProfileOf(summary, paired ? batch with { Strategy = strategy, K = 0, N = 1, Regime = PoolRegime.Steady } : batch with { Strategy = strategy, K = 0 });
             text.AppendLine(profile is null
                 ? string.Create(CultureInfo.InvariantCulture, $"L ({form} form) = {settings.LatencyMs} ms nominal: not measured in this run (the steady Sequential N = 1 case samples it).  ")
                 : $"L ({form} form) = {profile.Describe()}.  ");
