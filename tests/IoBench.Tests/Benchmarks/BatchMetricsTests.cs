@@ -1,6 +1,7 @@
 using IoBench.Benchmarks;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 
 namespace IoBench.Tests.Benchmarks;
@@ -38,24 +39,12 @@ public sealed class BatchMetricsTests
     [Fact]
     public async Task MeasureBatchEnd_KnownAllocation_IsReportedPerOperation()
     {
-        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = 1000, K = ConcurrencyLimit.None };
-        family.Setup();
-        try
-        {
-            await family.Batch(); // warm-up: JIT and first-call allocations of the harness
-            family.BeginBatch();
-            await family.Batch();
-            var metrics = family.MeasureBatchEnd();
+        var metrics = await MeasureOneBatch(n: 1000, regime: null, warmBatch: true);
 
-            Assert.Equal(1000, metrics.Calls);
-            // 1024 bytes an operation; the harness's own per-batch allocations, spread over 1000 operations, add a few.
-            Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
-            Assert.True(metrics.PeakThreads >= 1);
-        }
-        finally
-        {
-            family.Cleanup();
-        }
+        Assert.Equal(1000, metrics.Calls);
+        // 1024 bytes an operation; the harness's own per-batch allocations, spread over 1000 operations, add a few.
+        Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
+        Assert.True(metrics.PeakThreads >= 1);
     }
 
     [Fact]
@@ -63,41 +52,42 @@ public sealed class BatchMetricsTests
     {
         // KnownAllocation has no nominal latency, as a device-decided operation: the steady regime samples L around
         // every batch. The sample's operations (and their 1024 B each) must not count as the batch's.
-        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = 1000, K = ConcurrencyLimit.None, RegimeOverride = IoBench.Core.Theory.PoolRegime.Steady };
-        family.Setup();
-        try
-        {
-            family.BeginBatch();
-            await family.Batch();
-            var metrics = family.MeasureBatchEnd();
+        var metrics = await MeasureOneBatch(n: 1000, regime: PoolRegime.Steady, warmBatch: false);
 
-            Assert.Equal(1000, metrics.Calls);
-            Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
-            Assert.Equal(WorkloadForm.Blocking, metrics.LatencyForm);
-            Assert.InRange(metrics.LatencySamples!.Count, BatchBenchmarks.PairedSamples, 100);
-            // The host reads the sample back from the batch's line (four decimals of a millisecond).
-            var parsed = BatchMetrics.Parse(metrics.ToLine())!;
-            Assert.Equal(WorkloadForm.Blocking, parsed.LatencyForm);
-            Assert.Equal(metrics.LatencySamples, parsed.LatencySamples!, new ToleranceComparer());
-        }
-        finally
-        {
-            family.Cleanup();
-        }
+        Assert.Equal(1000, metrics.Calls);
+        Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
+        Assert.Equal(WorkloadForm.Blocking, metrics.LatencyForm);
+        Assert.InRange(metrics.LatencySamples!.Count, BatchBenchmarks.PairedSamples, 100);
+        // The host reads the sample back from the batch's line (four decimals of a millisecond).
+        var parsed = BatchMetrics.Parse(metrics.ToLine())!;
+        Assert.Equal(WorkloadForm.Blocking, parsed.LatencyForm);
+        Assert.Equal(metrics.LatencySamples, parsed.LatencySamples!, new ToleranceComparer());
     }
 
     [Fact]
     public async Task ColdRegime_DoesNotSampleL()
     {
-        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = 10, K = ConcurrencyLimit.None, RegimeOverride = IoBench.Core.Theory.PoolRegime.Cold };
+        var metrics = await MeasureOneBatch(n: 10, regime: PoolRegime.Cold, warmBatch: false);
+
+        Assert.Null(metrics.LatencySamples);
+        Assert.DoesNotContain("lsamples", metrics.ToLine());
+    }
+
+    /// <summary>One batch of KnownAllocation under Sequential, measured as the benchmark process measures it.</summary>
+    private static async Task<BatchMetrics> MeasureOneBatch(int n, string? regime, bool warmBatch)
+    {
+        var family = new KnownAllocationBenchmarks { Strategy = StrategyKind.Sequential, N = n, K = ConcurrencyLimit.None, RegimeOverride = regime };
         family.Setup();
         try
         {
+            if (warmBatch)
+            {
+                await family.Batch(); // warm-up: JIT and first-call allocations of the harness
+            }
+
             family.BeginBatch();
             await family.Batch();
-            var metrics = family.MeasureBatchEnd();
-            Assert.Null(metrics.LatencySamples);
-            Assert.DoesNotContain("lsamples", metrics.ToLine());
+            return family.MeasureBatchEnd();
         }
         finally
         {
