@@ -14,3 +14,24 @@ iobench_use_postgres() {
     echo "$1: PostgreSQL did not start (the line above says what to install or set); $2 will be skipped" >&2
   fi
 }
+
+# Makes sure Debian's `chromium` is installed: the chart tests render every SVG chart in it, headless. Installs it
+# with apt-get as root (or passwordless sudo) when missing; elsewhere one line says what to install and this
+# carries on (the chart-rendering tests then fail, saying chromium is missing). $1 names the caller.
+iobench_ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 || [ -n "${IOBENCH_CHROMIUM:-}" ]; then
+    return 0
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
+  fi
+  if [ "$sudo" = "none" ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "$1: chromium is missing and cannot be installed here (needs apt-get and root): install it, or set IOBENCH_CHROMIUM to a Chromium binary" >&2
+    return 0
+  fi
+  echo "$1: installing chromium (Debian package) for the chart rendering tests" >&2
+  if ! { $sudo apt-get install -y -qq chromium >/dev/null 2>&1 || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq chromium >/dev/null 2>&1; }; }; then
+    echo "$1: apt-get could not install chromium; the chart rendering tests will fail" >&2
+  fi
+}

@@ -1,20 +1,25 @@
+using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
+using IoBench.Report;
 
 namespace IoBench.Benchmarks.Exporters;
 
-/// <summary>Writes the run's <see cref="RunData"/> as iobench-data.json next to the reports, atomically.</summary>
+/// <summary>
+/// Builds the run's <see cref="RunData"/> from BenchmarkDotNet's summary and what the processes printed, and writes it
+/// as iobench-data.json next to the reports, atomically. Everything the report and the charts show comes from it.
+/// </summary>
 public sealed class DataExporter(SuiteSettings settings) : IExporter
 {
-    public const string FileName = "iobench-data.json";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    public const string FileName = RunData.FileName;
 
     public string Name => "IoBenchData";
 
@@ -24,7 +29,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
     }
 
     public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger) =>
-        [ResultFile.Write(summary.ResultsDirectoryPath, FileName, JsonSerializer.Serialize(Build(summary), Json))];
+        [ResultFile.Write(summary.ResultsDirectoryPath, FileName, JsonSerializer.Serialize(Build(summary), ReportSet.Json))];
 
     public RunData Build(Summary summary)
     {
@@ -43,10 +48,8 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             var profile = BatchColumn.ProfileOf(summary, batch);
             var dependsOnPool = filter.RunsCold(benchmarkCase);
             cases.Add(new CaseData(
-                benchmarkCase.Descriptor.Type.Name.Replace("Benchmarks", string.Empty, StringComparison.Ordinal),
-                benchmarkCase.Parameters.Items
-                    .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
-                    .ToDictionary(p => p.Name, p => p.Value?.ToString() ?? string.Empty),
+                WorkloadName(benchmarkCase),
+                ParametersOf(benchmarkCase),
                 batch.Strategy.ToString(),
                 batch.N,
                 batch.K,
@@ -57,7 +60,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 cell?.Mean.TotalMilliseconds,
                 cell?.Min.TotalMilliseconds,
                 cell?.Max.TotalMilliseconds,
-                profile is null ? null : new LatencyData(profile.Form.ToString(), profile.Mean.TotalMilliseconds, profile.Median.TotalMilliseconds, profile.Quantile(0.1).TotalMilliseconds, profile.Quantile(0.9).TotalMilliseconds, profile.Max.TotalMilliseconds, profile.Count),
+                profile is null ? null : Latency(profile),
                 profile is null ? null : Bounds.Sequential(batch.N, profile.L).TotalMilliseconds,
                 profile?.ExpectedMaxOf(Math.Max(1, batch.N)).TotalMilliseconds,
                 observations.PeakThreads,
@@ -67,7 +70,12 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 observations.Pool?.Start,
                 observations.Pool?.End,
                 observations.ServerThreads,
-                batch.Regime == PoolRegime.Steady ? cell?.NotSteady(dependsOnPool) : null));
+                batch.Regime == PoolRegime.Steady ? cell?.NotSteady(dependsOnPool) : null)
+            {
+                Warmup = batch.Regime == PoolRegime.Steady && observations.Warmups.FirstOrDefault() is { } w
+                    ? new WarmupData(w.Bursts, w.Seconds, w.PoolStart, w.PoolEnd, w.Settled)
+                    : null,
+            });
         }
 
         var host = summary.HostEnvironmentInfo;
@@ -82,6 +90,88 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             minThreads?.Io,
             CalibrationStore.ReadAll(Environment.GetEnvironmentVariable(CalibrationStore.FileVariable) ?? string.Empty),
             settings.ToDisplayEnvironment());
-        return new RunData(RunData.CurrentSchema, environment, cases);
+        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary) }, cases) { Families = Families(summary, filter) };
     }
+
+    /// <summary>BenchmarkDotNet's description of the host, the runtimes and the jobs, as its own reports head them.</summary>
+    private static List<string> Description(Summary summary)
+    {
+        var lines = summary.HostEnvironmentInfo.ToFormattedString().ToList();
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"Runtimes: {summary.AllRuntimes}"));
+        lines.AddRange(summary.BenchmarksCases.Select(c => c.Job).DistinctBy(j => j.ResolvedId).Select(job => $"Job {job.ResolvedId}: {job.DisplayInfo}"));
+        return lines;
+    }
+
+    /// <summary>
+    /// Each workload configuration's matrix as the family declares it (the same parameter sources BenchmarkDotNet reads),
+    /// L per form with its samples, and every planned cell that did not run, with the plan's reason.
+    /// </summary>
+    private List<FamilyData> Families(Summary summary, CellPlanFilter filter)
+    {
+        var families = new List<FamilyData>();
+        foreach (var workload in summary.BenchmarksCases.Select(c => (Case: c, Batch: BatchCase.From(c))).Where(x => x.Batch is not null).GroupBy(x => x.Batch!.WorkloadKey))
+        {
+            var (first, batch) = (workload.First().Case, workload.First().Batch!);
+            var family = (BatchBenchmarks)Activator.CreateInstance(first.Descriptor.Type)!;
+            var ops = family.OpsValues().ToList();
+            var rows = Rows(family).ToList();
+            var parameters = ParametersOf(first);
+            var latencies = new[] { StrategyKind.Sequential, StrategyKind.SequentialAwait }
+                .Select(strategy => BatchColumn.ProfileOf(summary, batch with { Strategy = strategy, K = 0 }))
+                .OfType<LatencyProfile>()
+                .Select(p => Latency(p) with { SamplesMs = p.SamplesMs })
+                .ToList();
+            var notRun = new List<NotRunData>();
+            foreach (var row in rows)
+            {
+                foreach (var n in ops.Where(n => row.K == 0 || row.K < n))
+                {
+                    if (!workload.Any(x => x.Batch!.Regime == PoolRegime.Steady && x.Batch.Strategy.ToString() == row.Strategy && x.Batch.N == n && x.Batch.K == row.K))
+                    {
+                        notRun.Add(new NotRunData(row.Strategy, n, row.K, filter.WhyNotRun(first, Enum.Parse<StrategyKind>(row.Strategy), n, row.K) ?? NotRunData.FilteredOut));
+                    }
+                }
+            }
+
+            var traits = filter.TraitsOf(first);
+            families.Add(new FamilyData(
+                WorkloadName(first),
+                parameters,
+                FamilyData.TitleOf(WorkloadName(first), parameters),
+                ops,
+                rows,
+                [.. Enum.GetValues<WorkloadTraits>().Where(t => t != WorkloadTraits.None && traits.HasFlag(t)).Select(t => t.ToString())],
+                latencies,
+                notRun));
+        }
+
+        return families;
+    }
+
+    private static IEnumerable<RowData> Rows(BatchBenchmarks family)
+    {
+        var limits = family.LimitValues().Select(l => l.Value).Where(k => k != 0).ToList();
+        foreach (var strategy in family.StrategyValues())
+        {
+            yield return new RowData(strategy.ToString(), 0);
+            if (Strategy.UsesLimit(strategy))
+            {
+                foreach (var k in limits)
+                {
+                    yield return new RowData(strategy.ToString(), k);
+                }
+            }
+        }
+    }
+
+    private static string WorkloadName(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Descriptor.Type.Name.Replace("Benchmarks", string.Empty, StringComparison.Ordinal);
+
+    private static Dictionary<string, string> ParametersOf(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters.Items
+            .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
+            .ToDictionary(p => p.Name, p => p.Value?.ToString() ?? string.Empty);
+
+    private static LatencyData Latency(LatencyProfile profile) =>
+        new(profile.Form.ToString(), profile.Mean.TotalMilliseconds, profile.Median.TotalMilliseconds, profile.Quantile(0.1).TotalMilliseconds, profile.Quantile(0.9).TotalMilliseconds, profile.Max.TotalMilliseconds, profile.Count);
 }

@@ -1,13 +1,11 @@
 using System.Globalization;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
-using IoBench.Benchmarks.Columns;
-using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks.Exporters;
 
 /// <summary>
-/// One measured cell of the report: Mean with the range of its measured batches and Mean/max(L), plus whether its
+/// One measured cell of the data file: Mean with the range of its measured batches, plus whether its
 /// measured series still moved (a monotonic trend beyond the noise, or a pool that grew while it was measured).
 /// </summary>
 internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IReadOnlyList<double> SeriesMs, CaseObservations Observations)
@@ -73,13 +71,6 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
         : dependsOnPool && Observations.PoolGrewWhileMeasured && Observations.Pool is { } pool
             ? string.Create(CultureInfo.InvariantCulture, $"{trend} series, pool still growing: {pool.Start}→{pool.End} threads while measured")
             : $"{trend} series";
-
-    public string Format(TimeSpan latency) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{BatchColumn.Milliseconds(Mean)} [{Short(Min)}–{Short(Max)}] ({Bounds.ConcurrencyFactor(Mean, latency):0.00})");
-
-    private static string Short(TimeSpan value) =>
-        value.TotalMilliseconds.ToString(value.TotalMilliseconds >= 100 ? "N0" : value.TotalMilliseconds >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
 
     private static TimeSpan FromNs(double nanoseconds) => TimeSpan.FromTicks((long)(nanoseconds / 100));
 }

@@ -1,6 +1,7 @@
 using IoBench.Benchmarks.Exporters;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
+using IoBench.Report;
 using static IoBench.Tests.Benchmarks.KnownSummary;
 
 namespace IoBench.Tests.Benchmarks;

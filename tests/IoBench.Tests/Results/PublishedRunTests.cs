@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IoBench.Benchmarks.Exporters;
 using IoBench.Core.Theory;
+using IoBench.Report;
 
 namespace IoBench.Tests.Results;
 

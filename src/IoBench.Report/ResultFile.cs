@@ -1,8 +1,8 @@
-namespace IoBench.Benchmarks.Exporters;
+namespace IoBench.Report;
 
 /// <summary>Writes a result file atomically: the text goes to a temporary file first, which then replaces the file, so a
 /// failed run never leaves a half-written report behind.</summary>
-internal static class ResultFile
+public static class ResultFile
 {
     public static string Write(string folder, string fileName, string text)
     {

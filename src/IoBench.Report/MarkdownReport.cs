@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using IoBench.Core.Theory;
+
+namespace IoBench.Report;
+
+/// <summary>
+/// The IoBench report (iobench-report.md), a pure function of the run's data file: for each workload, L per form, its
+/// chart, and a strategy x N matrix of measured batch times beside the two bounds, N×L and max(L), with the cells the
+/// plan did not run shown as such; headed by the environment of the run.
+/// </summary>
+public static class MarkdownReport
+{
+    public const string FileName = "iobench-report.md";
+
+    public static string Render(RunData run)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# IoBench report").AppendLine();
+        text.AppendLine("N operations of latency L take N×L when nothing overlaps and max(L) when everything does.");
+        text.AppendLine("Each cell is the Mean of the measured batches, their range [min–max] in ms, and Mean/max(L) in brackets (1.0 = fully overlapped, N = fully sequential).");
+        text.AppendLine("L is measured per form (blocking, async): many operations one after another in a warmed process; each cell is divided by the L of the form its strategy calls.");
+        text.AppendLine("Cells whose time depends on the thread pool's history are measured in two regimes: **steady** (after warm bursts stopped changing the pool's thread count) and **cold** (the first batch of a fresh process, three processes).");
+        text.AppendLine("A steady figure whose series still moved is marked ⚠ with the reason.").AppendLine();
+        AppendEnvironment(text, run);
+
+        foreach (var family in ReportFamily.Of(run))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {family.Title}").AppendLine();
+            AppendLatencies(text, family);
+            text.AppendLine(CultureInfo.InvariantCulture, $"![{family.Title}: batch time against N, log-log, one line per strategy]({family.ChartFileName})").AppendLine();
+            var checks = new List<string>();
+            AppendMatrix(text, family, checks);
+            AppendServerThreads(text, family);
+            if (checks.Count > 0)
+            {
+                text.AppendLine("Checks:").AppendLine();
+                checks.ForEach(check => text.AppendLine(CultureInfo.InvariantCulture, $"- {check}"));
+                text.AppendLine();
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"20.1 ms" style milliseconds: no decimals from 100 ms, one below.</summary>
+    public static string Milliseconds(TimeSpan value) =>
+        value.TotalMilliseconds.ToString(value.TotalMilliseconds >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture) + " ms";
+
+    private static void AppendEnvironment(StringBuilder text, RunData run)
+    {
+        var environment = run.Environment;
+        text.AppendLine("## Environment").AppendLine().AppendLine("```");
+        foreach (var line in environment.Description ?? DescriptionOf(environment))
+        {
+            text.AppendLine(line);
+        }
+
+        text.AppendLine(environment.MinWorkerThreads is not { } workers
+            ? "Thread pool: not reported"
+            : string.Create(CultureInfo.InvariantCulture, $"Thread pool (benchmark processes): min worker threads {workers}, min I/O threads {environment.MinIoThreads} (runtime defaults unless DOTNET_ThreadPool_* is set)"));
+        foreach (var (key, amount) in environment.Calibration.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Calibrated once for the whole run: {key} = {amount:N0} units of work per operation");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Suite settings: {string.Join(' ', environment.Settings.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        text.AppendLine("```").AppendLine();
+    }
+
+    /// <summary>Schema 1 files do not carry BenchmarkDotNet's description: the fields they have, one line.</summary>
+    private static IEnumerable<string> DescriptionOf(RunEnvironmentData environment)
+    {
+        yield return string.Create(CultureInfo.InvariantCulture, $"BenchmarkDotNet v{environment.BenchmarkDotNet}, {environment.Os}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"{environment.Cpu}, {environment.Cores} logical cores");
+        yield return $"Runtimes: {string.Join("; ", environment.Runtimes)}";
+    }
+
+    private static void AppendLatencies(StringBuilder text, ReportFamily family)
+    {
+        foreach (var (form, latency) in new[] { ("blocking", family.Blocking), ("async", family.Async) })
+        {
+            text.AppendLine(latency is null
+                ? string.Create(CultureInfo.InvariantCulture, $"L ({form} form) = {family.NominalL.TotalMilliseconds} ms nominal: not measured in this run (the steady Sequential N = 1 case samples it).  ")
+                : $"L ({form} form) = {Describe(latency)}.  ");
+        }
+
+        text.AppendLine();
+    }
+
+    /// <summary>"20.1 ms (median of 30; mean 20.2 ms, p10–p90 20.0 ms–20.3 ms, max 21.0 ms)", as LatencyProfile.Describe.</summary>
+    private static string Describe(LatencyData l) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Ms(l.MedianMs)} (median of {l.Samples}; mean {Ms(l.MeanMs)}, p10–p90 {Ms(l.P10Ms)}–{Ms(l.P90Ms)}, max {Ms(l.MaxMs)})");
+
+    private static string Ms(double ms) =>
+        ms.ToString(ms >= 10 ? "0.0" : ms >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture) + " ms";
+
+    private static void AppendMatrix(StringBuilder text, ReportFamily family, List<string> checks)
+    {
+        var ops = family.Ops;
+        var blocking = family.BlockingL;
+        text.Append("| Strategy |");
+        foreach (var n in ops)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" N = {n} |");
+        }
+
+        text.AppendLine().Append("|---|").AppendLine(string.Concat(ops.Select(_ => "---:|")));
+        text.Append("| *N×L (sequential bound, blocking L)* |").AppendLine(string.Concat(ops.Select(n => $" *{Milliseconds(Bounds.Sequential(n, blocking))}* |")));
+        text.Append("| *max(L) (overlapped bound)* |").AppendLine(string.Concat(ops.Select(_ => $" *{Milliseconds(Bounds.Overlapped(blocking))}* |")));
+        if (family.Async is not null)
+        {
+            text.Append("| *max of N (overlapped bound with the measured tail, async L)* |").AppendLine(string.Concat(ops.Select(n => family.ExpectedMaxOf(n) is { } max ? $" *{Milliseconds(max)}* |" : " - |")));
+        }
+
+        foreach (var row in family.Rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {ReportFamily.Label(row)} |");
+            foreach (var n in ops)
+            {
+                text.Append(' ').Append(Cell(family, row, n, checks)).Append(" |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+    }
+
+    /// <summary>For the HTTP workloads: the latency server's peak thread-pool threads per cell, the figure that explains a server-bound row.</summary>
+    private static void AppendServerThreads(StringBuilder text, ReportFamily family)
+    {
+        var threads = family.Cases.Where(c => c.Regime == "Steady" && c.ServerThreads is not null).ToList();
+        if (threads.Count == 0)
+        {
+            return;
+        }
+
+        var ops = threads.Select(t => t.N).Distinct().Order().ToList();
+        text.AppendLine("Latency server: thread-pool threads after the measured batches, steady regime (its own process, from GET /stats).").AppendLine();
+        text.Append("| Strategy |").AppendLine(string.Concat(ops.Select(n => $" N = {n} |")));
+        text.Append("|---|").AppendLine(string.Concat(ops.Select(_ => "---:|")));
+        foreach (var row in threads.GroupBy(t => new RowData(t.Strategy, t.K)))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {ReportFamily.Label(row.Key)} |");
+            foreach (var n in ops)
+            {
+                var cell = row.FirstOrDefault(t => t.N == n)?.ServerThreads;
+                text.Append(cell is { } value ? string.Create(CultureInfo.InvariantCulture, $" {value} |") : " - |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+    }
+
+    private static string Cell(ReportFamily family, RowData row, int n, List<string> checks)
+    {
+        if (family.Steady(row, n) is not { } steady)
+        {
+            if (row.K != 0 && row.K >= n)
+            {
+                return "-";
+            }
+
+            return family.WhyNotRun(row, n) switch
+            {
+                null => "not run",
+                NotRunData.FilteredOut => NotRunData.FilteredOut,
+                var why => $"not run: {why}",
+            };
+        }
+
+        if (!steady.Success || steady.MeanMs is not { } mean)
+        {
+            return "**failed**";
+        }
+
+        var latency = family.LatencyOf(steady);
+        var name = row.K == 0 ? $"{row.Strategy} N = {n}" : $"{row.Strategy} (K = {row.K}) N = {n}";
+        var text = Format(steady, latency);
+        if (steady.NotSteady is { } reason)
+        {
+            text += $" ⚠ {reason}";
+            checks.Add($"{name}: not a steady figure ({reason}); series {string.Join(", ", steady.IterationsMs.Select(v => v.ToString("0.#", CultureInfo.InvariantCulture)))} ms{WarmupNote(steady.Warmup)}.");
+        }
+
+        if (row is { Strategy: "Sequential", K: 0 } && steady.Latency is not null)
+        {
+            var ratio = ReportFamily.Milliseconds(mean) / Bounds.Sequential(n, latency);
+            checks.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {ratio:0.000} × N×L{(Math.Abs(ratio - 1) > 0.03 ? " — off by more than 3%" : string.Empty)}."));
+        }
+
+        if (steady.Latency is { } sampled && family.ShortestOf(sampled.Form) is { } shortest && ReportFamily.Milliseconds(mean) < shortest)
+        {
+            checks.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: Mean {Milliseconds(ReportFamily.Milliseconds(mean))} is below the shortest single operation measured ({Milliseconds(shortest)})."));
+        }
+
+        if (family.Cold(row, n) is { } cold)
+        {
+            text += cold.Success && cold.MeanMs is not null ? $"; cold: {Format(cold, latency)}" : "; cold: **failed**";
+        }
+
+        return text;
+    }
+
+    /// <summary>"27.5 ms [27.0–28.1] (1.10)": Mean, the range of the measured batches, Mean/max(L).</summary>
+    private static string Format(CaseData c, TimeSpan latency)
+    {
+        var mean = ReportFamily.Milliseconds(c.MeanMs!.Value);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Milliseconds(mean)} [{Short(c.MinMs ?? c.MeanMs.Value)}–{Short(c.MaxMs ?? c.MeanMs.Value)}] ({Bounds.ConcurrencyFactor(mean, latency):0.00})");
+    }
+
+    private static string Short(double ms) =>
+        ms.ToString(ms >= 100 ? "N0" : ms >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+
+    private static string WarmupNote(WarmupData? warmup) =>
+        warmup is { } w
+            ? string.Create(CultureInfo.InvariantCulture, $"; warmed {w.Bursts} bursts in {w.Seconds:0.0} s, pool {w.PoolStart}→{w.PoolEnd} threads, {(w.Settled ? "settled" : "not settled within the warm-up budget")}")
+            : string.Empty;
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+
+namespace IoBench.Report;
+
+/// <summary>
+/// The machine-readable record of a run (iobench-data.json): every case with its measured batches, L per form as
+/// sampled, the metrics of the measured batches, and whether the figure is steady. Every report and chart of a result
+/// folder is rendered from it alone (<see cref="ReportSet"/>), without re-running a benchmark.
+/// Schema 1 (runs of 2026-11-23): environment and cases. Schema 2 adds <see cref="Families"/> (each workload
+/// configuration's matrix, L's samples per form and the cells not run with their reasons), the environment's
+/// <see cref="RunEnvironmentData.Description"/> and each steady case's <see cref="CaseData.Warmup"/>; a schema 1 file
+/// still renders, without what it lacks.
+/// </summary>
+public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
+{
+    public const int CurrentSchema = 2;
+
+    public const string FileName = "iobench-data.json";
+
+    /// <summary>Schema 2: one entry per workload configuration, in the order of the run; null in schema 1 files.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FamilyData>? Families { get; init; }
+}
+
+/// <summary>Where and how the run was made.</summary>
+public sealed record RunEnvironmentData(
+    string BenchmarkDotNet,
+    string Os,
+    string Cpu,
+    int Cores,
+    IReadOnlyList<string> Runtimes,
+    int? MinWorkerThreads,
+    int? MinIoThreads,
+    IReadOnlyDictionary<string, long> Calibration,
+    IReadOnlyDictionary<string, string> Settings)
+{
+    /// <summary>Schema 2: BenchmarkDotNet's description of the host, the runtimes and every job, line by line.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Description { get; init; }
+}
+
+/// <summary>One benchmark case: a workload configuration, a strategy, N, K and a regime.</summary>
+public sealed record CaseData(
+    string Workload,
+    IReadOnlyDictionary<string, string> Parameters,
+    string Strategy,
+    int N,
+    int K,
+    string Regime,
+    bool DependsOnPoolHistory,
+    bool Success,
+    IReadOnlyList<double> IterationsMs,
+    double? MeanMs,
+    double? MinMs,
+    double? MaxMs,
+    LatencyData? Latency,
+    double? SequentialBoundMs,
+    double? ExpectedMaxOfNMs,
+    int? Threads,
+    double? SyncPercent,
+    double? AllocatedPerOperation,
+    double? WorkItemsPerOperation,
+    int? PoolStart,
+    int? PoolEnd,
+    int? ServerThreads,
+    string? NotSteady)
+{
+    /// <summary>Schema 2: how the steady regime warmed this pool-dependent case before it was measured.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WarmupData? Warmup { get; init; }
+}
+
+/// <summary>L of the form the case's strategy calls, as sampled by the workload's steady Sequential N = 1 case.</summary>
+public sealed record LatencyData(string Form, double MeanMs, double MedianMs, double P10Ms, double P90Ms, double MaxMs, int Samples)
+{
+    /// <summary>Schema 2, in <see cref="FamilyData.Latencies"/> only: every sampled operation (ms), for the expected max of N.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? SamplesMs { get; init; }
+}
+
+/// <summary>The warm bursts a steady pool-dependent case had: until the pool's thread count settled, or the budget ran out.</summary>
+public sealed record WarmupData(int Bursts, double Seconds, int PoolStart, int PoolEnd, bool Settled);
