@@ -5,11 +5,13 @@
 # Exits non-zero when the build or any test failed. The server is left running for benchmark runs.
 # A preset IOBENCH_POSTGRES is used as is. Where postgres.sh cannot install or start PostgreSQL (no apt-get, no root),
 # its one line says what to do, and the tests that need PostgreSQL are reported as skipped; everything else runs.
+# Installs Debian's chromium when missing (apt-get, root): the chart tests render every chart in it, headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 . scripts/lib.sh
 iobench_use_postgres test.sh "the PostgreSQL tests"
+iobench_ensure_chromium test.sh # the chart tests render every chart in headless Chromium
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/iobench-test-results.XXXXXX")
 trap 'rm -rf "$results"' EXIT

@@ -62,7 +62,7 @@ internal static class FamilyChart
         }
 
         svg.Text(Left + (PlotWidth / 2), Top + PlotHeight + 36, "N (operations per batch, log scale)", "middle");
-        svg.Text(20, Top + (PlotHeight / 2), "batch time (ms, log scale)", "middle", rotate: -90);
+        svg.Text(20, Top + (PlotHeight / 2), "batch time: Mean of the measured batches (log scale)", "middle", rotate: -90);
 
         var legend = new List<(string Label, string Colour, string? Dash, bool? Filled, bool Square)>();
         foreach (var reference in references)

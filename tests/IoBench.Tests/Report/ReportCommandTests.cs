@@ -1,0 +1,99 @@
+using IoBench.Report;
+
+namespace IoBench.Tests.Report;
+
+/// <summary>
+/// scripts/report.sh's command on the checked-in fixture: the report and the chart come out byte for byte as expected,
+/// the same input gives the same bytes, bad input leaves the old files, and every published data file renders.
+/// </summary>
+public sealed class ReportCommandTests
+{
+    [Fact]
+    public void Run_FixtureDataFile_WritesTheExpectedReportAndChart()
+    {
+        using var folder = new ResultFolder(ReportFixture.DataFile);
+
+        Assert.Equal(0, ReportCommand.Run([folder.Path], TextWriter.Null, TextWriter.Null));
+
+        var written = Directory.GetFiles(folder.Path).Select(Path.GetFileName).Where(f => f != RunData.FileName).Order(StringComparer.Ordinal).ToList();
+        if (ReportFixture.UpdateExpected)
+        {
+            written.ForEach(f => File.Copy(Path.Combine(folder.Path, f!), Path.Combine(ReportFixture.Expected, f!), overwrite: true));
+        }
+
+        Assert.Equal(Directory.GetFiles(ReportFixture.Expected).Select(Path.GetFileName).Order(StringComparer.Ordinal), written);
+        foreach (var file in written)
+        {
+            // Text equality first: a failure then shows where the two differ.
+            Assert.Equal(File.ReadAllText(Path.Combine(ReportFixture.Expected, file!)), File.ReadAllText(Path.Combine(folder.Path, file!)));
+        }
+    }
+
+    [Fact]
+    public void Render_SameDataTwice_GivesTheSameBytes()
+    {
+        var first = ReportSet.Render(ReportSet.Read(ReportFixture.DataFile));
+        var second = ReportSet.Render(ReportSet.Read(ReportFixture.DataFile));
+
+        Assert.Equal(first, second);
+        Assert.Contains(first, f => f.FileName == "chart-sleep.svg");
+    }
+
+    [Fact]
+    public void Run_CorruptDataFile_Exits2AndLeavesTheOldFiles()
+    {
+        using var folder = new ResultFolder(ReportFixture.DataFile);
+        Assert.Equal(0, ReportCommand.Run([folder.Path], TextWriter.Null, TextWriter.Null));
+        var report = Path.Combine(folder.Path, MarkdownReport.FileName);
+        var before = File.ReadAllBytes(report);
+        File.WriteAllText(Path.Combine(folder.Path, RunData.FileName), "{\"SchemaVersion\": 2, \"Cases\": [");
+        var error = new StringWriter();
+
+        Assert.Equal(2, ReportCommand.Run([folder.Path], TextWriter.Null, error));
+
+        Assert.StartsWith("iobench-report: error: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(report));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.partial"));
+    }
+
+    [Fact]
+    public void Run_NoDataFile_Exits2WithOneLine()
+    {
+        var error = new StringWriter();
+
+        Assert.Equal(2, ReportCommand.Run([Path.Combine(Path.GetTempPath(), "iobench-no-such-run")], TextWriter.Null, error));
+
+        Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Render_EveryPublishedDataFile_HasEveryFamilyAndItsChart()
+    {
+        var dataFiles = Directory.GetDirectories(Repository.PathOf("results")).Select(f => Path.Combine(f, RunData.FileName)).Where(File.Exists).ToList();
+        Assert.NotEmpty(dataFiles);
+        foreach (var dataFile in dataFiles)
+        {
+            var run = ReportSet.Read(dataFile);
+            var files = ReportSet.Render(run);
+            var report = files.Single(f => f.FileName == MarkdownReport.FileName).Text;
+            foreach (var title in run.Cases.Select(c => FamilyData.TitleOf(c.Workload, c.Parameters)).Distinct())
+            {
+                Assert.Contains($"## {title}\n", report, StringComparison.Ordinal);
+            }
+
+            Assert.All(files.Where(f => f.FileName.EndsWith(".svg", StringComparison.Ordinal)), f => Assert.Contains($"]({f.FileName})", report, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A temporary result folder holding a copy of a data file.</summary>
+    private sealed class ResultFolder : IDisposable
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("iobench-report-");
+
+        public ResultFolder(string dataFile) => File.Copy(dataFile, System.IO.Path.Combine(_folder.FullName, RunData.FileName));
+
+        public string Path => _folder.FullName;
+
+        public void Dispose() => _folder.Delete(recursive: true);
+    }
+}
