@@ -3,13 +3,14 @@ using System.Text.Json;
 namespace IoBench.Report;
 
 /// <summary>
-/// <c>scripts/report.sh RESULT_DIR...</c>: regenerates every report and chart of each result folder from its
-/// iobench-data.json alone. Exit codes: 0 written, 2 bad input (no such folder, no data file, a file that is not a
+/// <c>scripts/report.sh [--readme INDEX.md] RESULT_DIR...</c>: regenerates every report and chart of each result folder
+/// from its iobench-data.json alone; with --readme, also the generated block of the index (results/README.md): the
+/// at-a-glance tables and the claims of the first folder. Exit codes: 0 written, 2 bad input (no such folder, no data file, a file that is not a
 /// data file), with one line on stderr and nothing written for that folder.
 /// </summary>
 public static class ReportCommand
 {
-    private const string Usage = "usage: iobench-report RESULT_DIR... (each folder holding an iobench-data.json)";
+    private const string Usage = "usage: iobench-report [--readme INDEX.md] RESULT_DIR... (each folder holding an iobench-data.json; --readme puts the first folder's at-a-glance tables and claims into INDEX.md)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -19,8 +20,28 @@ public static class ReportCommand
             return args.Count == 0 ? 2 : 0;
         }
 
+        string? readme = null;
+        var folders = args.ToList();
+        if (folders.IndexOf("--readme") is var at and >= 0)
+        {
+            if (at + 1 >= folders.Count)
+            {
+                error.WriteLine("iobench-report: error: --readme needs a file");
+                return 2;
+            }
+
+            readme = folders[at + 1];
+            folders.RemoveRange(at, 2);
+        }
+
+        if (folders.Count == 0 || folders.Any(f => f.StartsWith('-')))
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+
         var status = 0;
-        foreach (var folder in args)
+        foreach (var folder in folders)
         {
             var dataFile = Path.Combine(folder, RunData.FileName);
             try
@@ -30,9 +51,15 @@ public static class ReportCommand
                     throw new FileNotFoundException($"{dataFile} does not exist");
                 }
 
-                foreach (var path in ReportSet.Write(folder, ReportSet.Read(dataFile)))
+                var run = ReportSet.Read(dataFile);
+                foreach (var path in ReportSet.Write(folder, run))
                 {
                     output.WriteLine(path);
+                }
+
+                if (readme is not null && folder == folders[0])
+                {
+                    output.WriteLine(ReportSet.WriteIndex(readme, folder, run));
                 }
             }
             catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)

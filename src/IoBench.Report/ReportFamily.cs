@@ -29,7 +29,7 @@ internal sealed class ReportFamily
         Blocking = latencies.FirstOrDefault(l => l.Form == nameof(WorkloadForm.Blocking));
         Async = latencies.FirstOrDefault(l => l.Form == nameof(WorkloadForm.Async));
         _asyncProfile = Async?.SamplesMs is { Count: > 0 } samples ? new LatencyProfile(WorkloadForm.Async, samples) : null;
-        NominalL = Milliseconds(double.TryParse(run.Environment.Settings.GetValueOrDefault("IOBENCH_LATENCY_MS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var nominal) ? nominal : 20);
+        NominalL = NominalOf(run);
     }
 
     public RunData Run { get; }
@@ -87,6 +87,10 @@ internal sealed class ReportFamily
     /// <summary>Why a planned cell did not run: the plan's reason, "filtered out", or null when the file does not say (schema 1).</summary>
     public string? WhyNotRun(RowData row, int n) =>
         _notRun is null ? null : _notRun.FirstOrDefault(c => c.Strategy == row.Strategy && c.N == n && c.K == row.K)?.Reason ?? NotRunData.FilteredOut;
+
+    /// <summary>The run's nominal L, IOBENCH_LATENCY_MS (20 ms when the file does not say).</summary>
+    public static TimeSpan NominalOf(RunData run) =>
+        Milliseconds(double.TryParse(run.Environment.Settings.GetValueOrDefault("IOBENCH_LATENCY_MS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var nominal) ? nominal : 20);
 
     /// <summary>A time in ms as the data file writes it (TimeSpan ticks), back as the TimeSpan it came from.</summary>
     public static TimeSpan Milliseconds(double ms) => TimeSpan.FromTicks((long)Math.Round(ms * TimeSpan.TicksPerMillisecond));

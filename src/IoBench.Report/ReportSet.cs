@@ -1,11 +1,12 @@
 using System.Text.Json;
 using IoBench.Report.Charts;
+using IoBench.Report.Claims;
 
 namespace IoBench.Report;
 
 /// <summary>
-/// Every file a result folder's data file renders to: the markdown report and one SVG chart per workload
-/// configuration, by file name, in a stable order. Everything is rendered before anything is written, and each file is
+/// Every file a result folder's data file renders to: the markdown report, the at-a-glance tables with the ten
+/// claims' verdicts, and one SVG chart per workload configuration, by file name, in a stable order. Everything is rendered before anything is written, and each file is
 /// written atomically, so a failure leaves the folder's old files as they were.
 /// </summary>
 public static class ReportSet
@@ -15,7 +16,7 @@ public static class ReportSet
 
     public static IReadOnlyList<(string FileName, string Text)> Render(RunData run)
     {
-        var files = new List<(string, string)> { (MarkdownReport.FileName, MarkdownReport.Render(run)) };
+        var files = new List<(string, string)> { (MarkdownReport.FileName, MarkdownReport.Render(run)), (AtAGlance.FileName, AtAGlance.Render(run)) };
         files.AddRange(ReportFamily.Of(run).Select(family => (family.ChartFileName, FamilyChart.Render(family))));
         return files;
     }
@@ -23,6 +24,21 @@ public static class ReportSet
     /// <summary>Renders every file, then writes them into <paramref name="folder"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(string folder, RunData run) =>
         [.. Render(run).Select(file => ResultFile.Write(folder, file.FileName, file.Text))];
+
+    /// <summary>
+    /// Puts the at-a-glance tables and the claims of <paramref name="run"/> (kept in <paramref name="runFolder"/>) into the
+    /// index file between its markers, or appends them with the markers; the rest of the file is left as it is.
+    /// </summary>
+    public static string WriteIndex(string indexFile, string runFolder, RunData run)
+    {
+        const string begin = "<!-- scripts/report.sh: generated from the current run's data file, do not edit by hand -->", end = "<!-- scripts/report.sh: end -->";
+        var links = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(indexFile))!, Path.GetFullPath(runFolder)).Replace('\\', '/') + "/";
+        var block = $"{begin}\n{AtAGlance.Render(run, links)}{end}";
+        var text = File.Exists(indexFile) ? File.ReadAllText(indexFile) : string.Empty;
+        var (from, to) = (text.IndexOf(begin, StringComparison.Ordinal), text.IndexOf(end, StringComparison.Ordinal));
+        text = from >= 0 && to > from ? text[..from] + block + text[(to + end.Length)..] : text + (text.Length == 0 || text.EndsWith('\n') ? "\n" : "\n\n") + block + "\n";
+        return ResultFile.Write(Path.GetDirectoryName(Path.GetFullPath(indexFile))!, Path.GetFileName(indexFile), text);
+    }
 
     public static RunData Read(string dataFile)
     {

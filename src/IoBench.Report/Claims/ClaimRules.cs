@@ -1,0 +1,221 @@
+using System.Globalization;
+using IoBench.Core.Theory;
+
+namespace IoBench.Report.Claims;
+
+/// <summary>
+/// The ten claims' verdicts, each computed by a stated rule from the run's data file and nothing else. A rule reads
+/// steady figures at the largest N the cells ran (where the claim is about a fresh process, the cold figure), and
+/// compares Mean with the law the claim names: within a tight band "holds", within a loose one "holds with a caveat",
+/// outside "does not hold in .NET"; a claim whose cells are not in the file is "not measured yet".
+/// </summary>
+internal static class ClaimRules
+{
+    public static IReadOnlyList<Claim> Evaluate(RunData run)
+    {
+        var q = new RunQuery(run);
+        return [Claim1(q), Claim2(q), Claim3(q), Claim4(q), Claim5(q), Claim6(q), Claim7(), Claim8(q), Claim9(q), Claim10(q)];
+    }
+
+    private static Claim Claim1(RunQuery q)
+    {
+        const string statement = "N blocking calls take N×L; N concurrent async calls take max(L).";
+        const string rule = "Sleep: Sequential's Mean/(N×L) and Task's Mean/max(L) at the largest N each ran: both within 3% of 1 (Task: ≤ 1.1) holds; within 10% (Task: ≤ 1.5) holds with a caveat.";
+        var sequential = q.Largest("Sleep", "Sequential");
+        var task = q.Largest("Sleep", "Task");
+        if (sequential is null || task is null)
+        {
+            return new(1, statement, "Sleep Sequential, Task", "-", Claim.NotMeasured, rule, "The cells did not run.");
+        }
+
+        var s = q.OfSequential(sequential);
+        var t = q.Factor(task);
+        var verdict = Math.Abs(s - 1) <= 0.03 && t <= 1.1 ? Claim.Holds : Math.Abs(s - 1) <= 0.1 && t <= 1.5 ? Claim.HoldsWithCaveat : Claim.DoesNotHold;
+        return new(1, statement, $"Sleep Sequential N = {sequential.N}, Task N = {task.N}",
+            F($"Sequential {Ms(sequential)} = {s:0.000} × N×L; Task {Ms(task)} = {t:0.00} × max(L)"), verdict, rule,
+            F($"{sequential.N} sleeps one after another take their sum; {task.N} Task.Delay calls started together end with the slowest one. The overlap costs no thread per wait: Task used {task.Threads?.ToString(CultureInfo.InvariantCulture) ?? "-"} threads."));
+    }
+
+    private static Claim Claim2(RunQuery q)
+    {
+        const string statement = "Async is concurrency, not parallelism: one thread (an event loop) reaches max(L) for I/O.";
+        const string rule = "Sleep EventLoop (one thread) at its largest N: Mean/max(L) ≤ 1.1 holds, ≤ 1.5 holds with a caveat.";
+        if (q.Largest("Sleep", "EventLoop") is not { } loop)
+        {
+            return new(2, statement, "Sleep EventLoop", "-", Claim.NotMeasured, rule, "The cell did not run.");
+        }
+
+        var f = q.Factor(loop);
+        return new(2, statement, $"Sleep EventLoop N = {loop.N}", F($"{Ms(loop)} = {f:0.00} × max(L)"),
+            f <= 1.1 ? Claim.Holds : f <= 1.5 ? Claim.HoldsWithCaveat : Claim.DoesNotHold, rule,
+            F($"All {loop.N} waits are started and resumed on one dedicated thread with a single-threaded SynchronizationContext; none of them holds the thread while it waits, so they overlap without any parallelism."));
+    }
+
+    private static Claim Claim3(RunQuery q)
+    {
+        const string statement = "A blocking call inside async code stalls the event loop: back to N×L.";
+        const string rule = "Sleep EventLoopBlocking at its largest N: Mean/(N×L) within 3% of 1 holds, within 10% holds with a caveat.";
+        if (q.Largest("Sleep", "EventLoopBlocking") is not { } blocking)
+        {
+            return new(3, statement, "Sleep EventLoopBlocking", "-", Claim.NotMeasured, rule, "The cell did not run.");
+        }
+
+        var s = q.OfSequential(blocking);
+        return new(3, statement, $"Sleep EventLoopBlocking N = {blocking.N}", F($"{Ms(blocking)} = {s:0.000} × N×L"),
+            Band(s, 0.03, 0.1), rule,
+            "Thread.Sleep on the loop's only thread holds it for L, and the next operation cannot start until it returns: the loop is as sequential as a for loop.");
+    }
+
+    private static Claim Claim4(RunQuery q)
+    {
+        const string statement = "Threads also overlap I/O but cost more per operation than tasks.";
+        const string rule = "Sleep Thread against Task at the largest N both ran: Thread overlaps (Mean < N×L / 2) and costs more (a longer Mean and more threads than Task): holds when Thread's Mean/max(L) ≤ 2, holds with a caveat above. Managed bytes per operation are shown, not judged: a thread's stack is not managed memory.";
+        var n = q.LargestCommon("Sleep", "Thread", "Task");
+        if (n is null)
+        {
+            return new(4, statement, "Sleep Thread, Task", "-", Claim.NotMeasured, rule, "The cells did not run.");
+        }
+
+        var (thread, task) = (q.Steady("Sleep", "Thread", n.Value)!, q.Steady("Sleep", "Task", n.Value)!);
+        var overlaps = q.OfSequential(thread) < 0.5;
+        var costs = thread.Threads > task.Threads && thread.MeanMs > task.MeanMs;
+        var f = q.Factor(thread);
+        return new(4, statement, $"Sleep Thread, Task N = {n}",
+            F($"Thread {Ms(thread)} ({f:0.00} × max(L)), {thread.Threads} threads, {thread.AllocatedPerOperation:N0} B/op; Task {Ms(task)} ({q.Factor(task):0.00}), {task.Threads} threads, {task.AllocatedPerOperation:N0} B/op"),
+            !(overlaps && costs) ? Claim.DoesNotHold : f <= 2 ? Claim.Holds : Claim.HoldsWithCaveat, rule,
+            F($"One OS thread per operation overlaps the waits only while threads start faster than operations end (about 0.2 ms each here); at N = {n} starting them is most of the batch, and each reserves its own stack (8 MB of address space here)."));
+    }
+
+    private static Claim Claim5(RunQuery q)
+    {
+        const string statement = "Blocking handlers on a thread pool are bounded by the pool's size, on the client and on the server side.";
+        const string rule = "Client: Sleep ThreadPool, cold, at least 2 × the Thread strategy's Mean at the largest N both ran. Server: HttpBlockingServer Task with the server's default pool at least 2 × the same cell with ServerMinThreads = 200. Both holds, one holds with a caveat.";
+        var n = q.LargestCommon("Sleep", "ThreadPool", "Thread");
+        var pool = n is { } sleepN ? q.Cold("Sleep", "ThreadPool", sleepN) ?? q.Steady("Sleep", "ThreadPool", sleepN) : null;
+        var thread = n is { } threadN ? q.Steady("Sleep", "Thread", threadN) : null;
+        var serverN = q.LargestCommon("HttpBlockingServer", "Task", "Task", ("ServerMinThreads", "default"), ("ServerMinThreads", "200"));
+        var serverDefault = serverN is { } sd ? q.Steady("HttpBlockingServer", "Task", sd, parameter: ("ServerMinThreads", "default")) : null;
+        var server200 = serverN is { } s2 ? q.Steady("HttpBlockingServer", "Task", s2, parameter: ("ServerMinThreads", "200")) : null;
+        if ((pool is null || thread is null) && (serverDefault is null || server200 is null))
+        {
+            return new(5, statement, "Sleep ThreadPool, Thread; HttpBlockingServer Task", "-", Claim.NotMeasured, rule, "The cells did not run.");
+        }
+
+        var figures = new List<string>();
+        var bound = 0;
+        if (pool is not null && thread is not null)
+        {
+            figures.Add(F($"ThreadPool N = {pool.N} {pool.Regime.ToLowerInvariant()} {Ms(pool)} against Thread {Ms(thread)} (min worker threads {q.Run.Environment.MinWorkerThreads?.ToString(CultureInfo.InvariantCulture) ?? "?"})"));
+            bound += pool.MeanMs >= 2 * thread.MeanMs ? 1 : 0;
+        }
+
+        if (serverDefault is not null && server200 is not null)
+        {
+            figures.Add(F($"HttpBlockingServer Task N = {serverDefault.N}: {Ms(serverDefault)} with the server's default pool ({serverDefault.ServerThreads?.ToString(CultureInfo.InvariantCulture) ?? "-"} server threads) against {Ms(server200)} with ServerMinThreads = 200 ({server200.ServerThreads?.ToString(CultureInfo.InvariantCulture) ?? "-"})"));
+            bound += serverDefault.MeanMs >= 2 * server200.MeanMs ? 1 : 0;
+        }
+
+        return new(5, statement, "Sleep ThreadPool (cold), Thread; HttpBlockingServer Task, ServerMinThreads default and 200", string.Join("; ", figures),
+            bound == 2 ? Claim.Holds : bound == 1 ? Claim.HoldsWithCaveat : Claim.DoesNotHold, rule,
+            "A blocked work item holds a pool thread for L; the pool starts with one thread per core and adds about one per burst, so N blocked items wait in waves of the threads it has. Raising the minimum to N (the server's SetMinThreads(200)) removes the waves.");
+    }
+
+    private static Claim Claim6(RunQuery q)
+    {
+        const string statement = "CPU-bound work gains nothing from async; it scales only with cores.";
+        const string rule = "Cpu Task at its largest N: Mean/(ceil(N/cores)×L) within 25% of 1, and Cpu EventLoop (async on one thread) Mean/(N×L) within 10% of 1: holds; Task within 50% and EventLoop within 25% holds with a caveat.";
+        var task = q.Largest("Cpu", "Task");
+        var loop = q.Largest("Cpu", "EventLoop");
+        if (task is null || loop is null)
+        {
+            return new(6, statement, "Cpu Task, EventLoop", "-", Claim.NotMeasured, rule, "The cells did not run.");
+        }
+
+        var cores = q.Run.Environment.Cores;
+        var t = task.MeanMs!.Value / Bounds.CoreBound(task.N, cores, q.L(task)).TotalMilliseconds;
+        var e = q.OfSequential(loop);
+        return new(6, statement, $"Cpu Task N = {task.N}, EventLoop N = {loop.N}",
+            F($"Task {Ms(task)} = {t:0.00} × ceil(N/{cores})×L; EventLoop {Ms(loop)} = {e:0.00} × N×L"),
+            Math.Abs(t - 1) <= 0.25 && Math.Abs(e - 1) <= 0.1 ? Claim.Holds : Math.Abs(t - 1) <= 0.5 && Math.Abs(e - 1) <= 0.25 ? Claim.HoldsWithCaveat : Claim.DoesNotHold, rule,
+            F($"Computation holds a core for all of L: Task spreads it over the pool's threads on {cores} cores and no further, and async on one thread is sequential code."));
+    }
+
+    private static Claim Claim7() => new(
+        7,
+        "An exception in fire-and-forget async work is lost to the caller; awaited work surfaces it.",
+        "none yet",
+        "-",
+        Claim.NotMeasured,
+        "Needs a benchmark that counts the failures the caller saw out of N; the suite has only a unit test (FireAndForgetTests).",
+        "The suite does not measure it yet.");
+
+    private static Claim Claim8(RunQuery q)
+    {
+        const string statement = "The driver decides: an \"async\" API with no asynchronous I/O underneath behaves like a blocking one.";
+        const string rule = "SqliteSleep Task at its largest N: Mean/(N×L) ≥ 0.9 with Sync% ≥ 95 holds; FileWrite Task against Sequential at the same N (≥ 0.5: no more than 2 × faster) is the caveat's test: both hold holds, SQLite alone holds with a caveat.";
+        var sqlite = q.Largest("SqliteSleep", "Task");
+        if (sqlite is null)
+        {
+            return new(8, statement, "SqliteSleep Task", "-", Claim.NotMeasured, rule, "The cell did not run.");
+        }
+
+        var s = q.OfSequential(sqlite);
+        var sqliteHolds = s >= 0.9 && sqlite.SyncPercent >= 95;
+        var n = q.LargestCommon("FileWrite", "Task", "Sequential");
+        var figures = F($"SqliteSleep Task N = {sqlite.N}: {Ms(sqlite)} = {s:0.00} × N×L, Sync% {sqlite.SyncPercent:0}");
+        var fileHolds = false;
+        if (n is { } fileN && q.Steady("FileWrite", "Task", fileN) is { } fileTask && q.Steady("FileWrite", "Sequential", fileN) is { } fileSequential)
+        {
+            var ratio = fileTask.MeanMs!.Value / fileSequential.MeanMs!.Value;
+            fileHolds = ratio >= 0.5;
+            figures += F($"; FileWrite N = {fileN}: Task {Ms(fileTask)} against Sequential {Ms(fileSequential)} ({ratio:0.00}), Sync% {fileTask.SyncPercent:0}");
+        }
+
+        return new(8, statement, "SqliteSleep Task; FileWrite Task, Sequential", figures,
+            !sqliteHolds ? Claim.DoesNotHold : fileHolds ? Claim.Holds : Claim.HoldsWithCaveat, rule,
+            "Microsoft.Data.Sqlite's *Async methods run synchronously, so Task.WhenAll over them is a loop. File writes do reach the kernel asynchronously but hold a pool thread for the pwrite and the fsync, and the disk's flushes are the limit.");
+    }
+
+    private static Claim Claim9(RunQuery q)
+    {
+        const string statement = "A semaphore or channel of K gives ceil(N/K)×L.";
+        const string rule = "Sleep Bounded and Channel rows with K: Mean/(ceil(N/K)×L) at every N they ran, all within 10% of 1 holds, all within 30% holds with a caveat.";
+        var cells = q.Cases("Sleep").Where(c => c is { Regime: "Steady", Success: true, K: > 0 } && c.Strategy is "Bounded" or "Channel").ToList();
+        return LimitClaim(q, 9, statement, rule, cells, c => c.K, _ => "K",
+            "K consumers (Channel) or K slots (SemaphoreSlim) let K waits overlap; N operations then take ceil(N/K) waves of L.");
+    }
+
+    private static Claim Claim10(RunQuery q)
+    {
+        const string statement = "A connection pool of P (database) or C connections (HTTP) gives ceil(N/P)×L.";
+        const string rule = "PostgresSleep with Pool = P and HttpDelay with Connections = C, the Task row: Mean/(ceil(N/P)×L) at every N it ran, all within 10% of 1 holds, all within 30% holds with a caveat.";
+        var cells = q.Run.Cases.Where(c => c is { Regime: "Steady", Success: true, Strategy: "Task", K: 0 } && Limit(c) > 0 && c.Workload is "PostgresSleep" or "HttpDelay").ToList();
+        return LimitClaim(q, 10, statement, rule, cells, Limit, c => c.Parameters.ContainsKey("Pool") ? "P" : "C",
+            "A pool of P connections runs P queries at a time and queues the rest (Npgsql waits for a free connection; SocketsHttpHandler for a free connection per server).");
+    }
+
+    private static Claim LimitClaim(RunQuery q, int number, string statement, string rule, List<CaseData> cells, Func<CaseData, int> limit, Func<CaseData, string> name, string explanation)
+    {
+        if (cells.Count == 0)
+        {
+            return new(number, statement, "-", "-", Claim.NotMeasured, rule, "The cells did not run.");
+        }
+
+        var ratios = cells.Select(c => (Case: c, Ratio: c.MeanMs!.Value / Bounds.Limited(c.N, limit(c), q.L(c)).TotalMilliseconds)).ToList();
+        var worst = ratios.Max(r => Math.Abs(r.Ratio - 1));
+        return new(number, statement,
+            string.Join(", ", ratios.Select(r => F($"{r.Case.Workload} {r.Case.Strategy} {name(r.Case)} = {limit(r.Case)} N = {r.Case.N}")).Distinct()),
+            string.Join("; ", ratios.Select(r => F($"{r.Case.Workload} {r.Case.Strategy} {name(r.Case)} = {limit(r.Case)} N = {r.Case.N}: {Ms(r.Case)} = {r.Ratio:0.00} × ceil(N/{name(r.Case)})×L"))),
+            worst <= 0.1 ? Claim.Holds : worst <= 0.3 ? Claim.HoldsWithCaveat : Claim.DoesNotHold, rule, explanation);
+    }
+
+    private static int Limit(CaseData c) =>
+        (c.Parameters.GetValueOrDefault("Pool") ?? c.Parameters.GetValueOrDefault("Connections")) is { } value && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? limit : 0;
+
+    private static string Band(double ratio, double tight, double loose) =>
+        Math.Abs(ratio - 1) <= tight ? Claim.Holds : Math.Abs(ratio - 1) <= loose ? Claim.HoldsWithCaveat : Claim.DoesNotHold;
+
+    private static string Ms(CaseData c) => MarkdownReport.Milliseconds(ReportFamily.Milliseconds(c.MeanMs!.Value));
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,59 @@
+using IoBench.Report;
+using IoBench.Report.Claims;
+
+namespace IoBench.Tests.Report;
+
+/// <summary>The ten claims' verdicts, computed from data files: every claim gets one, and claim 7 is not invented.</summary>
+public sealed class ClaimRulesTests
+{
+    private static readonly string[] Verdicts = [Claim.Holds, Claim.HoldsWithCaveat, Claim.DoesNotHold, Claim.NotMeasured];
+
+    [Fact]
+    public void Evaluate_EveryPublishedDataFile_GivesTenVerdictsAndLeavesClaim7NotMeasured()
+    {
+        foreach (var dataFile in Directory.GetDirectories(Repository.PathOf("results")).Select(f => Path.Combine(f, RunData.FileName)).Where(File.Exists))
+        {
+            var claims = ClaimRules.Evaluate(ReportSet.Read(dataFile));
+
+            Assert.Equal(Enumerable.Range(1, 10), claims.Select(c => c.Number));
+            Assert.All(claims, c => Assert.Contains(c.Verdict, Verdicts));
+            Assert.Equal(Claim.NotMeasured, claims.Single(c => c.Number == 7).Verdict);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_FixtureWithSleepOnly_JudgesWhatItHasAndNotTheRest()
+    {
+        var claims = ClaimRules.Evaluate(ReportSet.Read(ReportFixture.DataFile)).ToDictionary(c => c.Number);
+
+        Assert.Equal(Claim.Holds, claims[1].Verdict); // Sequential 1.002 × N×L at N = 10, Task 1.00 × max(L) at N = 100
+        Assert.Equal(Claim.Holds, claims[9].Verdict); // Bounded K = 10 at N = 100: 1.02 × ceil(N/K)×L
+        Assert.Equal(Claim.NotMeasured, claims[6].Verdict); // no Cpu family in the fixture
+        Assert.Equal(Claim.NotMeasured, claims[10].Verdict);
+    }
+
+    [Fact]
+    public void WriteIndex_Twice_ReplacesItsBlockAndKeepsTheRest()
+    {
+        var folder = Directory.CreateTempSubdirectory("iobench-index-");
+        try
+        {
+            var index = Path.Combine(folder.FullName, "README.md");
+            File.WriteAllText(index, "# Published results\n\nWritten by hand.\n");
+            var run = ReportSet.Read(ReportFixture.DataFile);
+
+            ReportSet.WriteIndex(index, Path.Combine(folder.FullName, "run-1"), run);
+            var once = File.ReadAllText(index);
+            ReportSet.WriteIndex(index, Path.Combine(folder.FullName, "run-1"), run);
+
+            Assert.Equal(once, File.ReadAllText(index));
+            Assert.StartsWith("# Published results\n\nWritten by hand.\n", once, StringComparison.Ordinal);
+            Assert.Contains("[chart](run-1/chart-sleep.svg)", once, StringComparison.Ordinal);
+            Assert.Contains("| 7 | An exception in fire-and-forget", once, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
