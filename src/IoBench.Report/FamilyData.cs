@@ -15,6 +15,12 @@ public sealed record FamilyData(
     IReadOnlyList<LatencyData> Latencies,
     IReadOnlyList<NotRunData> NotRun)
 {
+    /// <summary>
+    /// True for a device-decided L, sampled around every measured batch in the batch's own process (each case carries its
+    /// own L); <see cref="Latencies"/> then holds the steady N = 1 cases' sample.
+    /// </summary>
+    public bool LatencySampledPerBatch { get; init; }
+
     /// <summary>"PostgresSleep (Pool = 10)": the workload and its other parameters, the report's heading.</summary>
     public static string TitleOf(string workload, IReadOnlyDictionary<string, string> parameters) =>
         parameters.Count == 0 ? workload : $"{workload} ({string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value}"))})";

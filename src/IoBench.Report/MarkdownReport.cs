@@ -78,6 +78,11 @@ public static class MarkdownReport
 
     private static void AppendLatencies(StringBuilder text, ReportFamily family)
     {
+        if (family.LatencySampledPerBatch)
+        {
+            text.AppendLine("L is sampled around every measured batch, in the batch's own process (the L column gives each case's); the N = 1 cases':  ");
+        }
+
         foreach (var (form, latency) in new[] { ("blocking", family.Blocking), ("async", family.Async) })
         {
             text.AppendLine(latency is null

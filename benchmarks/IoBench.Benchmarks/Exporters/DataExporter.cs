@@ -116,8 +116,10 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             var ops = family.OpsValues().ToList();
             var rows = Rows(family).ToList();
             var parameters = ParametersOf(first);
+            // A device-decided L is sampled around every batch of every case: the family's L is the steady N = 1 cases'.
+            var paired = workload.Any(x => CaseObservations.From(summary[x.Case]).PairedLatency is not null);
             var latencies = new[] { StrategyKind.Sequential, StrategyKind.SequentialAwait }
-                .Select(strategy => BatchColumn.ProfileOf(summary, batch with { Strategy = strategy, K = 0 }))
+                .Select(strategy => BatchColumn.ProfileOf(summary, paired ? batch with { Strategy = strategy, K = 0, N = 1, Regime = PoolRegime.Steady } : batch with { Strategy = strategy, K = 0 }))
                 .OfType<LatencyProfile>()
                 .Select(p => Latency(p) with { SamplesMs = p.SamplesMs })
                 .ToList();
@@ -142,7 +144,10 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 rows,
                 [.. Enum.GetValues<WorkloadTraits>().Where(t => t != WorkloadTraits.None && traits.HasFlag(t)).Select(t => t.ToString())],
                 latencies,
-                notRun));
+                notRun)
+            {
+                LatencySampledPerBatch = paired,
+            });
         }
 
         return families;
