@@ -165,7 +165,7 @@ internal static class FamilyChart
         if (family.Traits.Contains("CpuBound"))
         {
             var cores = family.Run.Environment.Cores;
-            yield return new ReferenceLine(string.Create(CultureInfo.InvariantCulture, $"ceil(N/cores)×L, cores = {cores}"), "1 3", [.. grid.Select(n => ((double)n, Bounds.CoreBound(n, cores, l).TotalMilliseconds))]);
+            yield return new ReferenceLine(string.Create(CultureInfo.InvariantCulture, $"ceil(N/cores)×L, cores = {cores}"), "12 4", [.. grid.Select(n => ((double)n, Bounds.CoreBound(n, cores, l).TotalMilliseconds))]);
         }
     }
 
