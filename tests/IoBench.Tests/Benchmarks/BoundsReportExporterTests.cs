@@ -1,5 +1,7 @@
+using System.Text.Json;
 using IoBench.Benchmarks.Exporters;
 using IoBench.Core.Strategies;
+using IoBench.Report;
 using static IoBench.Tests.Benchmarks.KnownSummary;
 
 namespace IoBench.Tests.Benchmarks;
@@ -30,5 +32,15 @@ public sealed class BoundsReportExporterTests
     {
         Assert.Contains("BenchmarkDotNet v0.14.0", Report);
         Assert.Contains("Suite settings: IOBENCH_LATENCY_MS=20", Report);
+    }
+
+    [Fact]
+    public void Render_IsAPureFunctionOfTheDataFile()
+    {
+        // What the run writes to iobench-data.json, read back, renders to the report the run wrote: nothing else is read.
+        var summary = Create((StrategyKind.Sequential, 1, 0, 25, LatencyLines(25)), (StrategyKind.Task, 10, 0, 27.5, null));
+        var json = JsonSerializer.Serialize(new DataExporter(DefaultSettings).Build(summary), ReportSet.Json);
+
+        Assert.Equal(new BoundsReportExporter(DefaultSettings).Render(summary), MarkdownReport.Render(JsonSerializer.Deserialize<RunData>(json, ReportSet.Json)!));
     }
 }
