@@ -8,7 +8,8 @@ namespace IoBench.Report;
 /// folder is rendered from it alone (<see cref="ReportSet"/>), without re-running a benchmark.
 /// Schema 1 (runs of 2026-11-23): environment and cases. Schema 2 adds <see cref="Families"/> (each workload
 /// configuration's matrix, L's samples per form and the cells not run with their reasons), the environment's
-/// <see cref="RunEnvironmentData.Description"/> and each steady case's <see cref="CaseData.Warmup"/>; a schema 1 file
+/// <see cref="RunEnvironmentData.Description"/> and <see cref="RunEnvironmentData.RunTimeS"/>, each case's
+/// <see cref="CaseData.StdErrorMs"/> and each steady case's <see cref="CaseData.Warmup"/>; a schema 1 file
 /// still renders, without what it lacks.
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
@@ -37,6 +38,10 @@ public sealed record RunEnvironmentData(
     /// <summary>Schema 2: BenchmarkDotNet's description of the host, the runtimes and every job, line by line.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Description { get; init; }
+
+    /// <summary>Schema 2: BenchmarkDotNet's run time of the whole run (its "Run time" line), in seconds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RunTimeS { get; init; }
 }
 
 /// <summary>One benchmark case: a workload configuration, a strategy, N, K and a regime.</summary>
@@ -68,6 +73,10 @@ public sealed record CaseData(
     /// <summary>Schema 2: how the steady regime warmed this pool-dependent case before it was measured.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public WarmupData? Warmup { get; init; }
+
+    /// <summary>Schema 2: the standard error of Mean over the measured batches (BenchmarkDotNet's StdErr), in ms.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? StdErrorMs { get; init; }
 }
 
 /// <summary>L of the form the case's strategy calls, as sampled by the workload's steady Sequential N = 1 case.</summary>

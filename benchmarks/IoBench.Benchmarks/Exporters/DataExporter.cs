@@ -72,6 +72,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 observations.ServerThreads,
                 batch.Regime == PoolRegime.Steady ? cell?.NotSteady(dependsOnPool) : null)
             {
+                StdErrorMs = report?.ResultStatistics is { } statistics && cell is not null ? statistics.StandardError / 1e6 : null,
                 Warmup = batch.Regime == PoolRegime.Steady && observations.Warmups.FirstOrDefault() is { } w
                     ? new WarmupData(w.Bursts, w.Seconds, w.PoolStart, w.PoolEnd, w.Settled)
                     : null,
@@ -90,7 +91,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             minThreads?.Io,
             CalibrationStore.ReadAll(Environment.GetEnvironmentVariable(CalibrationStore.FileVariable) ?? string.Empty),
             settings.ToDisplayEnvironment());
-        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary) }, cases) { Families = Families(summary, filter) };
+        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1) }, cases) { Families = Families(summary, filter) };
     }
 
     /// <summary>BenchmarkDotNet's description of the host, the runtimes and the jobs, as its own reports head them.</summary>

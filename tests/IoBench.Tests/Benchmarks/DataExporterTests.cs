@@ -46,4 +46,18 @@ public sealed class DataExporterTests
         Assert.Equal(RunData.CurrentSchema, Data.SchemaVersion);
         Assert.Equal("20", Data.Environment.Settings["IOBENCH_LATENCY_MS"]);
     }
+
+    [Fact]
+    public void Build_Families_CarryTheMatrixLSamplesAndWhyCellsDidNotRun()
+    {
+        var family = Assert.Single(Data.Families!);
+
+        Assert.Equal("Sleep", family.Title);
+        Assert.Equal([1, 10, 100, 1000], family.Ops);
+        Assert.Contains(new RowData("Bounded", 10), family.Rows);
+        Assert.Equal([25.0, 25, 25], family.Latencies.Single(l => l.Form == "Blocking").SamplesMs!);
+        Assert.Contains(family.NotRun, c => c is { Strategy: "Sequential", N: 1000 } && c.Reason.StartsWith("sequential by nature", StringComparison.Ordinal));
+        Assert.DoesNotContain(family.NotRun, c => c is { K: 10, N: 10 }); // K = N cannot bind: not a cell at all
+        Assert.NotNull(Data.Environment.Description);
+    }
 }
