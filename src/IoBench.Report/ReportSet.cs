@@ -21,9 +21,21 @@ public static class ReportSet
         return files;
     }
 
-    /// <summary>Renders every file, then writes them into <paramref name="folder"/>; returns their paths.</summary>
-    public static IReadOnlyList<string> Write(string folder, RunData run) =>
-        [.. Render(run).Select(file => ResultFile.Write(folder, file.FileName, file.Text))];
+    /// <summary>
+    /// Renders every file, then writes them into <paramref name="folder"/> and removes the charts of workloads the data
+    /// no longer has (a chart left from an earlier rendering would show another run); returns the written paths.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string folder, RunData run)
+    {
+        var files = Render(run);
+        var written = files.Select(file => ResultFile.Write(folder, file.FileName, file.Text)).ToList();
+        foreach (var stale in Directory.GetFiles(folder, "chart-*.svg").Where(path => !files.Any(f => f.FileName == Path.GetFileName(path))))
+        {
+            File.Delete(stale);
+        }
+
+        return written;
+    }
 
     /// <summary>
     /// Puts the at-a-glance tables and the claims of <paramref name="run"/> (kept in <paramref name="runFolder"/>) into the

@@ -57,6 +57,18 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Run_FolderWithAChartOfAnotherRun_RemovesIt()
+    {
+        using var folder = new ResultFolder(ReportFixture.DataFile);
+        File.WriteAllText(Path.Combine(folder.Path, "chart-gone.svg"), "<svg/>");
+
+        Assert.Equal(0, ReportCommand.Run([folder.Path], TextWriter.Null, TextWriter.Null));
+
+        Assert.False(File.Exists(Path.Combine(folder.Path, "chart-gone.svg")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "chart-sleep.svg")));
+    }
+
+    [Fact]
     public void Run_NoDataFile_Exits2WithOneLine()
     {
         var error = new StringWriter();
