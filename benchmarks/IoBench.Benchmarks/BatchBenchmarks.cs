@@ -46,6 +46,7 @@ public abstract class BatchBenchmarks
     private BatchStart _start;
     private bool _steady;
     private double[]? _pairedSamples;
+    private PendingMemory? _pendingMemory;
 
     protected static SuiteSettings Settings { get; } = SuiteSettings.FromEnvironment();
 
@@ -135,6 +136,12 @@ public abstract class BatchBenchmarks
             // state; BenchmarkDotNet's own jitting batch then runs on warm code, as the measured ones do.
             await Batch();
         }
+
+        if (MeasuresPendingMemory)
+        {
+            // After the warm batch, so that JIT'd code and first-use allocations are in the baseline, not charged to N.
+            _pendingMemory = await PendingMemory.MeasureAsync(Batch);
+        }
     }
 
     /// <summary>
@@ -171,13 +178,13 @@ public abstract class BatchBenchmarks
             ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
             : null;
         _workload!.Reset();
-        _start = new BatchStart(ThreadPool.ThreadCount, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: true));
+        _start = new BatchStart(ThreadPool.ThreadCount, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: true), GcClock.Now);
     }
 
     // Out of band in BenchmarkDotNet's child processes (the strategy gets CancellationToken.None, a missed deadline ends
     // the process); the in-process --quick run cannot end its process, so there the deadline cancels the batch.
     [Benchmark]
-    public Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
+    public virtual Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
 
     /// <summary>Prints this batch's own metrics; the host keeps those of the batches BenchmarkDotNet measured.</summary>
     [IterationCleanup]
@@ -193,6 +200,8 @@ public abstract class BatchBenchmarks
         {
             LatencyForm = _pairedSamples is null ? null : _strategy!.Form,
             LatencySamples = _pairedSamples,
+            Memory = _pendingMemory,
+            Collections = GcClock.Since(_start.Collections),
         };
     }
 
@@ -221,11 +230,18 @@ public abstract class BatchBenchmarks
     /// <summary>K = none: the asyncio.gather case; K = Settings.Limit (10): the waves of ceil(N/K) x L.</summary>
     protected virtual IEnumerable<ConcurrencyLimit> Limits() => [ConcurrencyLimit.None, new(Settings.Limit)];
 
+    /// <summary>
+    /// True for a family that measures memory per pending operation (<see cref="PendingMemory"/>): one more batch in the
+    /// steady regime's setup, from an idle baseline after a full collection (never before a measured batch: a forced
+    /// collection slows the batch after it).
+    /// </summary>
+    protected virtual bool MeasuresPendingMemory => false;
+
     /// <summary>The thread-pool threads of the server the workload calls, if it has one that reports them (HTTP).</summary>
     protected virtual Task<int?> ServerThreadsAsync(IWorkload workload) => Task.FromResult<int?>(null);
 
     /// <summary>The workload this class measures, configured from the settings.</summary>
     protected abstract IWorkload CreateWorkload(SuiteSettings settings);
 
-    private readonly record struct BatchStart(int PoolThreads, long WorkItems, long Allocated);
+    private readonly record struct BatchStart(int PoolThreads, long WorkItems, long Allocated, GcClock Collections);
 }

@@ -27,13 +27,24 @@ public sealed record BatchMetrics(
     /// <summary>The paired L sample, ms per operation, one operation after another just before the batch.</summary>
     public IReadOnlyList<double>? LatencySamples { get; init; }
 
+    /// <summary>
+    /// Memory per pending operation of the case's process (<see cref="PendingMemory"/>): measured once, in setup, and
+    /// repeated on every batch line of a family that measures it.
+    /// </summary>
+    public PendingMemory? Memory { get; init; }
+
+    /// <summary>Garbage collections (all generations) that ran during the batch, and their pauses in ms (GC.GetTotalPauseDuration).</summary>
+    public (int Count, double PauseMs)? Collections { get; init; }
+
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Prefix} pool={PoolStart}->{PoolEnd} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} alloc={AllocatedBytes} workitems={WorkItems}")
         + (ServerThreads is { } server ? string.Create(CultureInfo.InvariantCulture, $" serverthreads={server}") : string.Empty)
         + (LatencyForm is { } form && LatencySamples is { Count: > 0 } samples
             ? $" lform={form} lsamples={string.Join(',', samples.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))}"
-            : string.Empty);
+            : string.Empty)
+        + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $" gcs={gc.Count} gcpausems={gc.PauseMs:0.###}") : string.Empty)
+        + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty);
 
     public static BatchMetrics? Parse(string line)
     {
@@ -63,6 +74,12 @@ public sealed record BatchMetrics(
             LatencySamples = fields.GetValueOrDefault("lsamples")?.Split(',')
                 .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) ? ms : double.NaN)
                 .Where(double.IsFinite).ToList(),
+            Collections = OutputLine.Int(fields.GetValueOrDefault("gcs")) is { } gcs && OutputLine.Double(fields.GetValueOrDefault("gcpausems")) is { } pause
+                ? (gcs, pause)
+                : null,
+            Memory = OutputLine.Long(fields.GetValueOrDefault("rssbase")) is { } rssBase && OutputLine.Long(fields.GetValueOrDefault("rsspeak")) is { } rssPeak
+                ? new PendingMemory(rssBase, rssPeak)
+                : null,
         };
     }
 }

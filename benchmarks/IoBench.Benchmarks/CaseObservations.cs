@@ -50,6 +50,19 @@ public sealed class CaseObservations
 
     public double? WorkItemsPerBatch => Median(Measured.Select(b => (double)b.WorkItems));
 
+    /// <summary>
+    /// Peak working set minus the idle baseline while one batch of N operations was pending (the median over the case's
+    /// processes: the cold regime has three), or null where the family does not measure it.
+    /// </summary>
+    public double? PendingMemoryPerBatch =>
+        Median(Measured.Select(b => b.Memory).OfType<PendingMemory>().Distinct().Select(m => (double)m.Bytes));
+
+    /// <summary>GC pause time during a measured batch, ms (median of the measured batches), where the batch lines carry it.</summary>
+    public double? GcPausePerBatchMs => Median(Measured.Where(b => b.Collections is not null).Select(b => b.Collections!.Value.PauseMs));
+
+    /// <summary>Garbage collections during a measured batch (median of the measured batches).</summary>
+    public double? CollectionsPerBatch => Median(Measured.Where(b => b.Collections is not null).Select(b => (double)b.Collections!.Value.Count));
+
     public int? ServerThreads => Measured.Any(b => b.ServerThreads is not null) ? Measured.Max(b => b.ServerThreads ?? 0) : null;
 
     /// <summary>The pool's threads when the first measured batch started and when the last one ended (per launch for cold runs).</summary>

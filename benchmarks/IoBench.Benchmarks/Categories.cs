@@ -16,4 +16,7 @@ public static class Categories
 
     /// <summary>HttpClient against the Kestrel latency server in its own process.</summary>
     public const string Http = "Http";
+
+    /// <summary>An operation with no latency: what remains is the strategy's own cost (the --cost preset).</summary>
+    public const string ZeroLatency = "ZeroLatency";
 }

@@ -19,8 +19,10 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 {
     private readonly ConcurrentDictionary<string, (WorkloadTraits Traits, TimeSpan Latency)> _workloads = new();
 
-    public bool Predicate(BenchmarkCase benchmarkCase) =>
-        WhyNotRun(benchmarkCase) is null && (BatchCase.From(benchmarkCase) is not { Regime: PoolRegime.Cold } || RunsCold(benchmarkCase));
+    // A case that is not a batch (the bare baseline) holds no pool thread while it waits: the steady regime only.
+    public bool Predicate(BenchmarkCase benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch
+        ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase))
+        : benchmarkCase.Job.Id != PoolRegime.Cold;
 
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>

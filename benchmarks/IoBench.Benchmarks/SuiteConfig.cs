@@ -70,12 +70,13 @@ public static class SuiteConfig
             .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Job, DefaultColumnProviders.Statistics, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
             .AddColumn(TheoryColumns(settings).ToArray())
             .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings), new DataExporter(settings))
-            .AddFilter(new CellPlanFilter(settings), PostgresRequirement(settings))
+            .AddFilter(new PresetFilter(settings), new CellPlanFilter(settings), PostgresRequirement(settings))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(a => a is not MinIterationTimeAnalyser).ToArray())
             .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared))
-            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
+            // The per-operation family's Mean is nanoseconds per operation (OperationsPerInvoke = N); every other Mean is a batch.
+            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(settings.Cost ? TimeUnit.Nanosecond : TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
             .WithOptions(ConfigOptions.JoinSummary);
 
         return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(SteadyJob, ColdJob);
@@ -103,5 +104,8 @@ public static class SuiteConfig
         new PoolThreadsColumn(settings),
         new AllocatedPerOperationColumn(settings),
         new WorkItemsPerOperationColumn(settings),
+        new GcPauseColumn(),
+        new PendingMemoryColumn(),
+        new BareRatioColumn(settings),
     ];
 }

@@ -21,7 +21,14 @@ public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, 
     /// <summary>Schema 2: one entry per workload configuration, in the order of the run; null in schema 1 files.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<FamilyData>? Families { get; init; }
+
+    /// <summary>The bare Task.WhenAll of Task.Delay measured in the run (--scaling), one per N; absent elsewhere.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<BaselineData>? Baselines { get; init; }
 }
+
+/// <summary>The bare baseline at one N: Task.WhenAll of N Task.Delay(L), no strategy, no probe (--scaling).</summary>
+public sealed record BaselineData(int N, IReadOnlyList<double> IterationsMs, double? MeanMs, double? MedianMs, double? PendingMemoryPerOperation, double? GcPauseMs, double? AllocatedPerOperation);
 
 /// <summary>Where and how the run was made.</summary>
 public sealed record RunEnvironmentData(
@@ -77,6 +84,18 @@ public sealed record CaseData(
     /// <summary>Schema 2: the standard error of Mean over the measured batches (BenchmarkDotNet's StdErr), in ms.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? StdErrorMs { get; init; }
+
+    /// <summary>Peak working set minus the idle baseline while one batch was pending, per operation, in bytes (--scaling only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? PendingMemoryPerOperation { get; init; }
+
+    /// <summary>GC pause during a measured batch (median of the measured batches), ms; absent in runs before it was printed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? GcPauseMs { get; init; }
+
+    /// <summary>Median batch over the median batch of the bare baseline at the same N (--scaling only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? VsBare { get; init; }
 }
 
 /// <summary>L of the form the case's strategy calls, as sampled by the workload's steady Sequential N = 1 case.</summary>

@@ -47,8 +47,11 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     internal abstract string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch);
 
     /// <summary>The mean of a case in this summary, if it ran and succeeded.</summary>
+    /// <remarks>The time of the whole batch: BenchmarkDotNet divides by OperationsPerInvoke (the per-operation families), this multiplies back.</remarks>
     internal static TimeSpan? MeanOf(Summary summary, BenchmarkCase benchmarkCase) =>
-        summary[benchmarkCase]?.ResultStatistics is { } statistics ? TimeSpan.FromTicks((long)(statistics.Mean / 100)) : null;
+        summary[benchmarkCase]?.ResultStatistics is { } statistics
+            ? TimeSpan.FromTicks((long)(statistics.Mean * benchmarkCase.Descriptor.OperationsPerInvoke / 100))
+            : null;
 
     /// <summary>
     /// L for the form of the workload this case's strategy calls, as sampled (many operations one after another, warmed) by

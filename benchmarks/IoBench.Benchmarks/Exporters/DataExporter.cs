@@ -72,12 +72,28 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 observations.ServerThreads,
                 batch.Regime == PoolRegime.Steady ? cell?.NotSteady(dependsOnPool) : null)
             {
-                StdErrorMs = report?.ResultStatistics is { } statistics && cell is not null ? statistics.StandardError / 1e6 : null,
+                StdErrorMs = report?.ResultStatistics is { } statistics && cell is not null ? statistics.StandardError * benchmarkCase.Descriptor.OperationsPerInvoke / 1e6 : null,
                 Warmup = batch.Regime == PoolRegime.Steady && observations.Warmups.FirstOrDefault() is { } w
                     ? new WarmupData(w.Bursts, w.Seconds, w.PoolStart, w.PoolEnd, w.Settled)
                     : null,
+                PendingMemoryPerOperation = PendingMemoryColumn.BytesPerOperation(summary, benchmarkCase),
+                GcPauseMs = observations.GcPausePerBatchMs,
+                VsBare = BareRatioColumn.Ratio(summary, benchmarkCase, batch.N),
             });
         }
+
+        var baselines = summary.BenchmarksCases
+            .Where(c => c.Descriptor.Type == typeof(BareDelayBaseline) && c.Parameters["N"] is int)
+            .Select(c => (Case: c, N: (int)c.Parameters["N"], Cell: Exporters.ReportCell.From(summary[c]), Observations: CaseObservations.From(summary[c])))
+            .Select(b => new BaselineData(
+                b.N,
+                b.Cell?.SeriesMs ?? [],
+                b.Cell?.Mean.TotalMilliseconds,
+                summary[b.Case]?.ResultStatistics?.Median / 1e6,
+                PendingMemoryColumn.BytesPerOperation(summary, b.Case),
+                b.Observations.GcPausePerBatchMs,
+                b.Observations.AllocatedPerBatch / b.N))
+            .ToList();
 
         var host = summary.HostEnvironmentInfo;
         var minThreads = summary.Reports.Select(r => CaseObservations.From(r).MinThreads).FirstOrDefault(m => m is not null);
@@ -91,7 +107,11 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             minThreads?.Io,
             CalibrationStore.ReadAll(Environment.GetEnvironmentVariable(CalibrationStore.FileVariable) ?? string.Empty),
             settings.ToDisplayEnvironment());
-        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1) }, cases) { Families = Families(summary, filter) };
+        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1) }, cases)
+        {
+            Families = Families(summary, filter),
+            Baselines = baselines.Count > 0 ? baselines : null,
+        };
     }
 
     /// <summary>BenchmarkDotNet's description of the host, the runtimes and the jobs, as its own reports head them.</summary>

@@ -17,11 +17,13 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
             return null;
         }
 
+        // Whole batches: a per-operation family (OperationsPerInvoke = N) is multiplied back to its batch time.
+        var perBatch = report.BenchmarkCase.Descriptor.OperationsPerInvoke;
         var series = report.AllMeasurements
             .Where(m => m.Is(IterationMode.Workload, IterationStage.Actual))
-            .Select(m => m.Nanoseconds / m.Operations / 1e6)
+            .Select(m => m.Nanoseconds / m.Operations * perBatch / 1e6)
             .ToList();
-        return new ReportCell(FromNs(statistics.Mean), FromNs(statistics.Min), FromNs(statistics.Max), series, CaseObservations.From(report));
+        return new ReportCell(FromNs(statistics.Mean * perBatch), FromNs(statistics.Min * perBatch), FromNs(statistics.Max * perBatch), series, CaseObservations.From(report));
     }
 
     /// <summary>The spread a trend must reach to count: largest/smallest batch of the series.</summary>

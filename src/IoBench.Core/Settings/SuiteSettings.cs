@@ -74,6 +74,21 @@ public sealed record SuiteSettings
     /// </summary>
     public bool OverwriteResults { get; init; }
 
+    /// <summary>
+    /// Runs only the families that measure the strategies' own cost at scale (IOBENCH_SCALING=1, --scaling; default off):
+    /// the scaling family and the bare Task.WhenAll baseline, which the default suite leaves out (see <see cref="Presets"/>).
+    /// </summary>
+    public bool Scaling { get; init; }
+
+    /// <summary>
+    /// Runs only the zero-latency family, per operation (IOBENCH_COST=1, --cost; default off), which the default suite
+    /// leaves out (see <see cref="Presets"/>).
+    /// </summary>
+    public bool Cost { get; init; }
+
+    /// <summary>The preset this run selects: null for the default suite, else <see cref="Presets.Scaling"/> or <see cref="Presets.Cost"/>.</summary>
+    public string? Preset => Scaling ? Presets.Scaling : Cost ? Presets.Cost : null;
+
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
     public TimeSpan MaxSequentialBatch => TimeSpan.FromMilliseconds(MaxSequentialMs);
@@ -96,6 +111,8 @@ public sealed record SuiteSettings
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
         new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
         new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true),
+        new("--scaling", "IOBENCH_SCALING", (s, v) => s with { Scaling = Flag("--scaling", v) }, s => s.Scaling ? "1" : "0", IsFlag: true),
+        new("--cost", "IOBENCH_COST", (s, v) => s with { Cost = Flag("--cost", v) }, s => s.Cost ? "1" : "0", IsFlag: true),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -171,6 +188,16 @@ public sealed record SuiteSettings
         {
             throw new SettingsException(string.Create(CultureInfo.InvariantCulture,
                 $"--latency-ms {LatencyMs} is too long for the batch deadline: L may be at most half of --batch-timeout-s {BatchTimeoutSeconds} ({BatchTimeoutSeconds * 500L} ms)."));
+        }
+
+        if (Scaling && Cost)
+        {
+            throw new SettingsException("--scaling and --cost select different families: run them one after the other.");
+        }
+
+        if (Preset is not null && Quick)
+        {
+            throw new SettingsException($"--quick runs the default suite in process; --{Preset} needs its own processes (its figures are the point): leave out --quick.");
         }
 
         return this;

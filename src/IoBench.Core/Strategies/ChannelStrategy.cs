@@ -37,13 +37,18 @@ internal sealed class ChannelStrategy(int limit) : IStrategy
             SingleReader = consumers == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        // The producer starts first: it fills the channel until it is full (all N items when K = none) before any consumer
+        // waits. Consumers started first all park in WaitToReadAsync, and a channel wakes every parked reader on each
+        // write: at N = 100,000 that was 2.1 pool work items per operation instead of 1.0 and 1.8 x the bare
+        // Task.WhenAll's time (scaling run, 2026-11-23). Either order is the producer/consumer pattern; this one does
+        // not wake N readers for the first item.
         var tasks = new Task[consumers + 1];
-        for (var i = 0; i < consumers; i++)
+        tasks[0] = ProduceAsync(channel.Writer, count, cancellationToken);
+        for (var i = 1; i <= consumers; i++)
         {
             tasks[i] = ConsumeAsync(channel, workload, cancellationToken);
         }
 
-        tasks[consumers] = ProduceAsync(channel.Writer, count, cancellationToken);
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 

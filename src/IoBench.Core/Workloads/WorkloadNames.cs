@@ -15,4 +15,5 @@ public static class WorkloadNames
     public const string PostgresConnect = "PostgresConnect";
     public const string HttpDelay = "HttpDelay";
     public const string HttpBlockingServer = "HttpBlockingServer";
+    public const string ZeroLatency = "ZeroLatency";
 }

@@ -1,0 +1,15 @@
+namespace IoBench.Core.Settings;
+
+/// <summary>
+/// The runs outside the default suite, each one command: a family that belongs to a preset runs only when its preset
+/// is chosen, and then alone. The default suite (about 14 minutes here) must stay within 15 minutes, and these
+/// families would add minutes to it (a batch of 1,000,000 pending operations, a per-operation matrix of every strategy).
+/// </summary>
+public static class Presets
+{
+    /// <summary>--scaling: Mean/max(L) against N up to 1,000,000 at L = 100 ms, beside a bare Task.WhenAll of Task.Delay.</summary>
+    public const string Scaling = "scaling";
+
+    /// <summary>--cost: every strategy over a zero-latency operation, nanoseconds and bytes per operation.</summary>
+    public const string Cost = "cost";
+}
