@@ -34,6 +34,7 @@ public sealed class KnownAllocationBenchmarks : BatchBenchmarks
 }
 
 /// <summary>The per-batch metrics are taken around one batch, as the benchmark process takes them.</summary>
+[Collection(ProcessMemoryCollection.Name)] // GC.GetTotalAllocatedBytes counts every thread of the test process
 public sealed class BatchMetricsTests
 {
     [Fact]
