@@ -21,6 +21,9 @@ public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotn
         (typeof(RuntimeChoice).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "IoBenchTargetFrameworks")?.Value ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Builds the app, the core and the server for every compared framework, apart from the host's net10.0 build (Directory.Build.props).</summary>
+    public static MsBuildArgument AllFrameworks { get; } = new("/p:IoBenchAllFrameworks=true");
+
     /// <summary>Names a dotnet root to use instead of looking for one (it must hold every chosen runtime).</summary>
     public const string RootVariable = "IOBENCH_DOTNET_ROOT";
 
@@ -117,6 +120,7 @@ public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotn
         {
             var job = regime
                 .WithToolchain(CsProjCoreToolchain.From(new NetCoreAppSettings(framework, null, framework, Dotnet)))
+                .WithArguments([AllFrameworks])
                 .WithEnvironmentVariables([.. regime.Environment.EnvironmentVariables ?? [], new EnvironmentVariable(JobTags.FrameworkVariable, framework)])
                 .WithId($"{regime.Id}-{framework}");
             return index == 0 ? job.AsBaseline() : job;
