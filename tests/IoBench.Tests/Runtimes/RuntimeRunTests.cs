@@ -38,7 +38,7 @@ public sealed class RuntimeRunTests
             var report = await File.ReadAllTextAsync(Path.Combine(results, "iobench-report.md"));
             Assert.Contains($"Job Quick-net8.0 (baseline): ", report, StringComparison.Ordinal);
             Assert.Contains($"ran on .NET {cases["Quick-net8.0"]} (read inside its benchmark processes)", report, StringComparison.Ordinal);
-            Assert.Contains($"## Sleep — net10.0 jobs, on .NET {cases["Quick-net10.0"]}", report, StringComparison.Ordinal);
+            Assert.Contains($"## Sleep on .NET {cases["Quick-net10.0"]} (net10.0 jobs)", report, StringComparison.Ordinal);
             Assert.Contains("Latency server (HTTP families): one fixed runtime", report, StringComparison.Ordinal);
 
             // BenchmarkDotNet's own summary compares each job with the baseline job.
