@@ -103,7 +103,7 @@ public abstract class BatchBenchmarks
         await _workload.SetupAsync(setupDeadline.Token);
         _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo} runtime={Environment.Version}"));
         _steady = (RegimeOverride ?? Environment.GetEnvironmentVariable(RegimeVariable)) == PoolRegime.Steady;
         if (!_steady)
         {

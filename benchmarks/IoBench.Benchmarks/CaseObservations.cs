@@ -20,7 +20,7 @@ public sealed class CaseObservations
         Latencies = latencies;
     }
 
-    /// <summary>The line each benchmark process prints once: its thread pool's minimum threads.</summary>
+    /// <summary>The line each benchmark process prints once: its thread pool's minimum threads and its runtime's version.</summary>
     public const string ProcessPrefix = "// IoBench.Process";
 
     public static CaseObservations Empty { get; } = new([], [], new Dictionary<WorkloadForm, LatencyProfile>());
@@ -71,6 +71,16 @@ public sealed class CaseObservations
     /// <summary>The benchmark process's ThreadPool.GetMinThreads (worker, I/O), if it printed them.</summary>
     public (int Workers, int Io)? MinThreads { get; private init; }
 
+    /// <summary>The runtime version the case's benchmark process ran on (Environment.Version read inside it), if it printed it.</summary>
+    public string? RuntimeVersion { get; private init; }
+
+    /// <summary>
+    /// The runtime version the case ran on, read inside the process that ran it: the benchmark process's own line, or for
+    /// an in-process run (--quick) this process's, since the host ran the case itself.
+    /// </summary>
+    public static string? RuntimeVersionOf(BenchmarkReport? report) =>
+        From(report).RuntimeVersion ?? (report?.BenchmarkCase.Job.Infrastructure.Toolchain?.IsInProcess == true ? Environment.Version.ToString() : null);
+
     /// <summary>True when the pool added threads during the measured batches of a launch: the figure is still moving.</summary>
     public bool PoolGrewWhileMeasured { get; private init; }
 
@@ -87,6 +97,7 @@ public sealed class CaseObservations
         var latencies = new Dictionary<WorkloadForm, LatencyProfile>();
         var grew = false;
         (int, int)? minThreads = null;
+        string? runtime = null;
         for (var launch = 0; launch < report.ExecuteResults.Count; launch++)
         {
             var output = report.ExecuteResults[launch].StandardOutput ?? [];
@@ -94,6 +105,7 @@ public sealed class CaseObservations
                 OutputLine.Fields(process, ProcessPrefix) is var fields && OutputLine.Int(fields.GetValueOrDefault("minworkers")) is { } workers)
             {
                 minThreads = (workers, OutputLine.Int(fields.GetValueOrDefault("miniocp")) ?? 0);
+                runtime ??= fields.GetValueOrDefault("runtime");
             }
 
             var batches = output.Select(BatchMetrics.Parse).OfType<BatchMetrics>().ToList();
@@ -111,7 +123,7 @@ public sealed class CaseObservations
             measured.AddRange(launchMeasured);
         }
 
-        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads };
+        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads, RuntimeVersion = runtime };
     }
 
     private static double? Median(IEnumerable<double> values)

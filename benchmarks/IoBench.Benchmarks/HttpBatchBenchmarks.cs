@@ -1,3 +1,4 @@
+using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Http;
 using IoBench.Core.Settings;
 using IoBench.Core.Workloads;
@@ -15,6 +16,7 @@ public abstract class HttpBatchBenchmarks : BatchBenchmarks
     {
         Latency = settings.Latency,
         ServerUrl = settings.HttpUrl,
+        ServerDllPath = LatencyServerChoice.DllPath,
         ServerMinThreads = serverPool.ServerArgument,
         MaxConnections = connections.Value,
         WarmConnections = ConnectionsInUse(connections),

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Workloads;
 
@@ -15,10 +16,22 @@ public static class Program
     {
         SuiteSettings settings;
         IReadOnlyList<string> benchmarkArgs;
+        RuntimeChoice? runtimes = null;
         try
         {
             settings = SuiteSettings.FromEnvironment().WithCommandLine(args, out benchmarkArgs);
             PublishedResults.Check(benchmarkArgs, settings, Directory.GetCurrentDirectory());
+
+            // BenchmarkDotNet 0.14 would reject --runtimes net10.0 itself: the suite makes the jobs (Runtimes/RuntimeChoice.cs).
+            if (RuntimeChoice.Take(benchmarkArgs, out benchmarkArgs) is { } frameworks)
+            {
+                if (benchmarkArgs.Any(a => a is "--job" or "-j"))
+                {
+                    throw new SettingsException("--runtimes makes its own jobs (each regime on each runtime); leave out --job");
+                }
+
+                runtimes = RuntimeChoice.Resolve(frameworks);
+            }
         }
         catch (SettingsException e)
         {
@@ -33,7 +46,10 @@ public static class Program
         // threading diagnosers would add a batch after the measured ones (and on .NET 10 fail validation).
         benchmarkArgs = [.. benchmarkArgs.Where(a => a is not ("-m" or "--memory" or "-t" or "--threading"))];
         var userChoseJob = benchmarkArgs.Any(a => a is "--job" or "-j");
-        var config = SuiteConfig.Create(settings, addJob: !userChoseJob);
+        var config = SuiteConfig.Create(settings, addJob: !userChoseJob, runtimes);
+
+        // The latency server runs on one fixed runtime, this host's, whatever the job's (LatencyServerChoice says why).
+        LatencyServerChoice.Export();
 
         // Calibrated amounts of work are measured once per run and shared by every benchmark process through this file.
         var runState = Directory.CreateTempSubdirectory("iobench-run-");

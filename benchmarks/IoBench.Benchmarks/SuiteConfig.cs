@@ -11,6 +11,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Exporters;
+using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
@@ -61,9 +62,13 @@ public static class SuiteConfig
         .WithId("Quick")
         .WithToolchain(InProcessEmitToolchain.Instance);
 
+    /// <summary>The --quick job of a comparison run: one iteration of each case, out of process (a process runs one runtime).</summary>
+    public static Job QuickRuntimeJob { get; } = Job.Dry.WithId("Quick");
+
     /// <param name="settings">The suite's settings.</param>
     /// <param name="addJob">False when the user chose jobs with --job, which BenchmarkDotNet adds itself.</param>
-    public static IConfig Create(SuiteSettings settings, bool addJob = true)
+    /// <param name="runtimes">A comparison run's runtimes (--runtimes): each regime's job once per runtime, the first the baseline.</param>
+    public static IConfig Create(SuiteSettings settings, bool addJob = true, RuntimeChoice? runtimes = null)
     {
         var config = ManualConfig.CreateEmpty()
             .AddLogger(ConsoleLogger.Default)
@@ -74,10 +79,15 @@ public static class SuiteConfig
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(a => a is not MinIterationTimeAnalyser).ToArray())
-            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared))
+            .WithOrderer(new RuntimeOrderer())
             // The per-operation family's Mean is nanoseconds per operation (OperationsPerInvoke = N); every other Mean is a batch.
             .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(settings.Cost ? TimeUnit.Nanosecond : TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
             .WithOptions(ConfigOptions.JoinSummary);
+
+        if (runtimes is not null)
+        {
+            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [QuickRuntimeJob] : [SteadyJob, ColdJob])]);
+        }
 
         return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(SteadyJob, ColdJob);
     }

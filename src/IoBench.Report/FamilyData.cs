@@ -21,6 +21,10 @@ public sealed record FamilyData(
     /// </summary>
     public bool LatencySampledPerBatch { get; init; }
 
+    /// <summary>A comparison run's target framework (net8.0 ...): each runtime's cases are a family of their own.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Framework { get; init; }
+
     /// <summary>"PostgresSleep (Pool = 10)": the workload and its other parameters, the report's heading.</summary>
     public static string TitleOf(string workload, IReadOnlyDictionary<string, string> parameters) =>
         parameters.Count == 0 ? workload : $"{workload} ({string.Join(", ", parameters.Select(p => $"{p.Key} = {p.Value}"))})";

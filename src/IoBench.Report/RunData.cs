@@ -30,7 +30,10 @@ public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, 
 /// <summary>The bare baseline at one N: Task.WhenAll of N Task.Delay(L), no strategy, no probe (--scaling).</summary>
 public sealed record BaselineData(int N, IReadOnlyList<double> IterationsMs, double? MeanMs, double? MedianMs, double? PendingMemoryPerOperation, double? GcPauseMs, double? AllocatedPerOperation);
 
-/// <summary>Where and how the run was made.</summary>
+/// <summary>
+/// Where and how the run was made. Runtimes: the runtimes the cases ran on as their benchmark processes read them
+/// (".NET 8.0.33"; BenchmarkDotNet's runtime descriptions in runs before the comparison runs).
+/// </summary>
 public sealed record RunEnvironmentData(
     string BenchmarkDotNet,
     string Os,
@@ -49,6 +52,10 @@ public sealed record RunEnvironmentData(
     /// <summary>Schema 2: BenchmarkDotNet's run time of the whole run (its "Run time" line), in seconds.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? RunTimeS { get; init; }
+
+    /// <summary>Which runtime the HTTP families' latency server ran on (one fixed runtime, or an external server).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LatencyServer { get; init; }
 }
 
 /// <summary>One benchmark case: a workload configuration, a strategy, N, K and a regime.</summary>
@@ -96,6 +103,18 @@ public sealed record CaseData(
     /// <summary>Median batch over the median batch of the bare baseline at the same N (--scaling only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? VsBare { get; init; }
+
+    /// <summary>BenchmarkDotNet's job: Steady, Cold, Quick, or Steady-net8.0 ... in a comparison run (--runtimes).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Job { get; init; }
+
+    /// <summary>A comparison run's target framework of the job (net8.0 ...); null in a single-runtime run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Framework { get; init; }
+
+    /// <summary>The runtime version the case ran on (8.0.33), read inside its benchmark process, never from the job's name.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Runtime { get; init; }
 }
 
 /// <summary>L of the form the case's strategy calls, as sampled by the workload's steady Sequential N = 1 case.</summary>

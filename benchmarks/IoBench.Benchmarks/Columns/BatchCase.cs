@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 
@@ -23,11 +24,12 @@ internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K,
         var others = parameters.Items
             .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
             .ToList();
+        // A comparison run's runtimes are separate workloads here: each has its own L, bounds and matrix.
         string Key(Func<object?, object?> value) =>
-            $"{benchmarkCase.Descriptor.Type.FullName}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}";
+            $"{benchmarkCase.Descriptor.Type.FullName}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}|{JobTags.FrameworkOf(benchmarkCase.Job)}";
 
         // One operation never waits for a pool, so every pool size shares the L that Sequential N = 1 measures.
-        var regime = benchmarkCase.Job.Id == PoolRegime.Cold ? PoolRegime.Cold : PoolRegime.Steady;
+        var regime = JobTags.RegimeOf(benchmarkCase.Job);
         return new BatchCase(benchmarkCase.Descriptor.Type, strategy, n, k, regime, Key(v => v), Key(v => v is PoolSize ? PoolSize.AsLargeAsN : v));
     }
 }

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
@@ -73,6 +74,9 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 batch.Regime == PoolRegime.Steady ? cell?.NotSteady(dependsOnPool) : null)
             {
                 StdErrorMs = report?.ResultStatistics is { } statistics && cell is not null ? statistics.StandardError * benchmarkCase.Descriptor.OperationsPerInvoke / 1e6 : null,
+                Job = benchmarkCase.Job.ResolvedId,
+                Framework = JobTags.FrameworkOf(benchmarkCase.Job) is { Length: > 0 } framework ? framework : null,
+                Runtime = CaseObservations.RuntimeVersionOf(report),
                 Warmup = batch.Regime == PoolRegime.Steady && observations.Warmups.FirstOrDefault() is { } w
                     ? new WarmupData(w.Bursts, w.Seconds, w.PoolStart, w.PoolEnd, w.Settled)
                     : null,
@@ -102,26 +106,45 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             host.OsVersion.Value ?? "unknown",
             host.CpuInfo.Value?.ProcessorName ?? "unknown",
             host.CpuInfo.Value?.LogicalCoreCount ?? Environment.ProcessorCount,
-            [.. summary.Reports.Select(r => r.GetRuntimeInfo() ?? string.Empty).Where(r => r.Length > 0).Distinct()],
+            // Read inside the benchmark processes, never inferred from a job's name.
+            [.. summary.BenchmarksCases.OrderBy(c => FrameworkOrder(c.Job)).Select(c => CaseObservations.RuntimeVersionOf(summary[c])).OfType<string>().Distinct().Select(v => $".NET {v}")],
             minThreads?.Workers,
             minThreads?.Io,
             CalibrationStore.ReadAll(Environment.GetEnvironmentVariable(CalibrationStore.FileVariable) ?? string.Empty),
             settings.ToDisplayEnvironment());
-        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1) }, cases)
+        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary, settings), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1), LatencyServer = LatencyServerChoice.Describe(settings) }, cases)
         {
             Families = Families(summary, filter),
             Baselines = baselines.Count > 0 ? baselines : null,
         };
     }
 
-    /// <summary>BenchmarkDotNet's description of the host, the runtimes and the jobs, as its own reports head them.</summary>
-    private static List<string> Description(Summary summary)
+    /// <summary>
+    /// BenchmarkDotNet's description of the host, the runtimes and the jobs, as its own reports head them; each job with the
+    /// runtime its benchmark processes read, and the latency server's runtime.
+    /// </summary>
+    private static List<string> Description(Summary summary, SuiteSettings settings)
     {
         var lines = summary.HostEnvironmentInfo.ToFormattedString().ToList();
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"Runtimes: {summary.AllRuntimes}"));
-        lines.AddRange(summary.BenchmarksCases.Select(c => c.Job).DistinctBy(j => j.ResolvedId).Select(job => $"Job {job.ResolvedId}: {job.DisplayInfo}"));
+        foreach (var job in summary.BenchmarksCases.Select(c => c.Job).DistinctBy(j => j.ResolvedId).OrderBy(FrameworkOrder))
+        {
+            var versions = string.Join(", ", summary.BenchmarksCases.Where(c => c.Job.ResolvedId == job.ResolvedId)
+                .Select(c => CaseObservations.RuntimeVersionOf(summary[c])).OfType<string>().Distinct().Select(v => $".NET {v}"));
+            lines.Add($"Job {job.ResolvedId}{(job.Meta.Baseline ? " (baseline)" : string.Empty)}: {job.DisplayInfo}; ran on {(versions.Length == 0 ? "a runtime not reported" : versions)} (read inside its benchmark processes)");
+        }
+
+        if (summary.BenchmarksCases.Any(c => c.Job.Meta.Baseline))
+        {
+            lines.Add("Ratio columns (BenchmarkDotNet's summary): each job against the baseline job of the same regime, steady with steady, cold with cold");
+        }
+
+        lines.Add($"Latency server (HTTP families): {LatencyServerChoice.Describe(settings)}");
         return lines;
     }
+
+    /// <summary>A comparison run's jobs in framework order (BenchmarkDotNet sorts them by name: net10.0 before net8.0).</summary>
+    private static int FrameworkOrder(BenchmarkDotNet.Jobs.Job job) => RuntimeChoice.Supported.ToList().IndexOf(JobTags.FrameworkOf(job));
 
     /// <summary>
     /// Each workload configuration's matrix as the family declares it (the same parameter sources BenchmarkDotNet reads),
@@ -130,7 +153,11 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
     private List<FamilyData> Families(Summary summary, CellPlanFilter filter)
     {
         var families = new List<FamilyData>();
-        foreach (var workload in summary.BenchmarksCases.Select(c => (Case: c, Batch: BatchCase.From(c))).Where(x => x.Batch is not null).GroupBy(x => x.Batch!.WorkloadKey))
+        // A comparison run has a family per workload and runtime (the workload key holds the framework): a workload's
+        // runtimes together, in framework order.
+        var batches = summary.BenchmarksCases.Select(c => (Case: c, Batch: BatchCase.From(c))).Where(x => x.Batch is not null).ToList();
+        var order = batches.Select(x => WorkloadName(x.Case) + FamilyData.TitleOf(string.Empty, ParametersOf(x.Case))).Distinct().ToList();
+        foreach (var workload in batches.OrderBy(x => order.IndexOf(WorkloadName(x.Case) + FamilyData.TitleOf(string.Empty, ParametersOf(x.Case)))).ThenBy(x => FrameworkOrder(x.Case.Job)).GroupBy(x => x.Batch!.WorkloadKey))
         {
             var (first, batch) = (workload.First().Case, workload.First().Batch!);
             var family = (BatchBenchmarks)Activator.CreateInstance(first.Descriptor.Type)!;
@@ -157,10 +184,12 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             }
 
             var traits = filter.TraitsOf(first);
+            var framework = JobTags.FrameworkOf(first.Job);
+            var runtime = string.Join(", ", workload.Select(x => CaseObservations.RuntimeVersionOf(summary[x.Case])).OfType<string>().Distinct().Select(v => $".NET {v}"));
             families.Add(new FamilyData(
                 WorkloadName(first),
                 parameters,
-                FamilyData.TitleOf(WorkloadName(first), parameters),
+                FamilyData.TitleOf(WorkloadName(first), parameters) + (framework.Length == 0 ? string.Empty : $" on {runtime} ({framework} jobs)"),
                 ops,
                 rows,
                 [.. Enum.GetValues<WorkloadTraits>().Where(t => t != WorkloadTraits.None && traits.HasFlag(t)).Select(t => t.ToString())],
@@ -168,6 +197,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 notRun)
             {
                 LatencySampledPerBatch = paired,
+                Framework = framework.Length == 0 ? null : framework,
             });
         }
 

@@ -6,7 +6,10 @@ namespace IoBench.Tests.Benchmarks;
 internal static class BenchmarkApp
 {
     /// <summary>Runs the benchmark app built beside this test assembly (--quick runs in process, so no project build).</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    /// <summary>The same with a deadline of its own, for runs that build BenchmarkDotNet's projects (--runtimes).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan deadline, params string[] args)
     {
         var app = Repository.PathOf("benchmarks", "IoBench.Benchmarks", "bin", Repository.Configuration, "net10.0", "IoBench.Benchmarks.dll");
         Assert.True(File.Exists(app), $"benchmark app not built: {app}");
@@ -30,7 +33,7 @@ internal static class BenchmarkApp
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(deadline);
         try
         {
             await process.WaitForExitAsync(timeout.Token);

@@ -1,0 +1,149 @@
+using System.Reflection;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.CsProj;
+using BenchmarkDotNet.Toolchains.DotNetCli;
+using IoBench.Core.Settings;
+
+namespace IoBench.Benchmarks.Runtimes;
+
+/// <summary>
+/// BenchmarkDotNet's <c>--runtimes net8.0 net9.0 net10.0</c>, made to work here: BenchmarkDotNet 0.14 does not know
+/// net10.0, so the option is taken out of its arguments and each framework becomes one job per regime with its own
+/// toolchain (the generated project built for that framework, run by a dotnet that has its runtime), no runtime of its
+/// own. The first framework's jobs are the baselines: BenchmarkDotNet's Ratio columns compare the others with them.
+/// </summary>
+/// <param name="Frameworks">The target frameworks, the baseline first.</param>
+/// <param name="Dotnet">The dotnet muxer that builds and runs every job: its root has each framework's runtime.</param>
+public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotnet)
+{
+    /// <summary>The frameworks the benchmark app is built for (IoBenchTargetFrameworks in Directory.Build.props).</summary>
+    public static IReadOnlyList<string> Supported { get; } =
+        (typeof(RuntimeChoice).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "IoBenchTargetFrameworks")?.Value ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Builds the app, the core and the server for every compared framework, apart from the host's net10.0 build (Directory.Build.props).</summary>
+    public static MsBuildArgument AllFrameworks { get; } = new("/p:IoBenchAllFrameworks=true");
+
+    /// <summary>Names a dotnet root to use instead of looking for one (it must hold every chosen runtime).</summary>
+    public const string RootVariable = "IOBENCH_DOTNET_ROOT";
+
+    /// <summary>
+    /// Takes <c>--runtimes</c> (or <c>-r</c>) and its values out of <paramref name="args"/>; null when absent.
+    /// A framework the app is not built for, a repeated one or none at all is a <see cref="SettingsException"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? Take(IReadOnlyList<string> args, out IReadOnlyList<string> rest)
+    {
+        var remaining = new List<string>();
+        List<string>? frameworks = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is not ("--runtimes" or "-r"))
+            {
+                remaining.Add(args[i]);
+                continue;
+            }
+
+            frameworks ??= [];
+            while (i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+            {
+                frameworks.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        rest = remaining;
+        if (frameworks is null)
+        {
+            return null;
+        }
+
+        if (frameworks.Count == 0)
+        {
+            throw new SettingsException($"--runtimes needs one or more target frameworks, the baseline first: {string.Join(' ', Supported)}");
+        }
+
+        if (frameworks.FirstOrDefault(f => !Supported.Contains(f, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw new SettingsException($"--runtimes: '{unknown}' is not a framework the app is built for ({string.Join(", ", Supported)})");
+        }
+
+        if (frameworks.GroupBy(f => f, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new SettingsException($"--runtimes: {repeated.Key} is named twice");
+        }
+
+        return [.. frameworks.Select(f => f.ToLowerInvariant())];
+    }
+
+    /// <summary>
+    /// Finds one dotnet whose root has a runtime of every framework: IOBENCH_DOTNET_ROOT if set, else the installation
+    /// this process runs on (an official install), else the private root scripts/runtimes.sh makes (.runtimes/dotnet
+    /// above the app). Fails with one line naming what is missing and how to get it.
+    /// </summary>
+    public static RuntimeChoice Resolve(IReadOnlyList<string> frameworks)
+    {
+        var roots = new List<string>();
+        if (Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } explicitRoot)
+        {
+            roots.Add(Path.GetFullPath(explicitRoot));
+        }
+        else
+        {
+            // The running runtime lives in <root>/shared/Microsoft.NETCore.App/<version>/.
+            roots.Add(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..")));
+            if (PrivateRoot() is { } privateRoot)
+            {
+                roots.Add(privateRoot);
+            }
+        }
+
+        foreach (var root in roots)
+        {
+            if (frameworks.All(f => HasRuntime(root, f)) && File.Exists(Path.Combine(root, "dotnet")))
+            {
+                return new RuntimeChoice(frameworks, Path.Combine(root, "dotnet"));
+            }
+        }
+
+        var missing = frameworks.Where(f => !roots.Any(root => HasRuntime(root, f))).ToList();
+        var where = string.Join(" or ", roots);
+        throw new SettingsException(missing.Count > 0
+            ? $"--runtimes: no {string.Join(", ", missing)} runtime in {where}; run scripts/runtimes.sh (or install it officially)"
+            : $"--runtimes: no single dotnet root has {string.Join(", ", frameworks)} (looked in {where}); run scripts/runtimes.sh");
+    }
+
+    /// <summary>
+    /// One job per framework for each regime job, with the framework's toolchain, named Regime-framework (Steady-net8.0);
+    /// the first framework's are the baselines.
+    /// </summary>
+    public IReadOnlyList<Job> Jobs(IEnumerable<Job> regimeJobs) =>
+        [.. Frameworks.SelectMany((framework, index) => regimeJobs.Select(regime =>
+        {
+            var job = regime
+                .WithToolchain(CsProjCoreToolchain.From(new NetCoreAppSettings(framework, null, framework, Dotnet)))
+                .WithArguments([AllFrameworks])
+                .WithEnvironmentVariables([.. regime.Environment.EnvironmentVariables ?? [], new EnvironmentVariable(JobTags.FrameworkVariable, framework)])
+                .WithId($"{regime.Id}-{framework}");
+            return index == 0 ? job.AsBaseline() : job;
+        }))];
+
+    /// <summary>True when the root has a Microsoft.NETCore.App of the framework's version (net8.0: any 8.0.x).</summary>
+    public static bool HasRuntime(string root, string framework)
+    {
+        var shared = Path.Combine(root, "shared", "Microsoft.NETCore.App");
+        return Directory.Exists(shared) && Directory.EnumerateDirectories(shared, $"{framework["net".Length..]}.*").Any();
+    }
+
+    private static string? PrivateRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var root = Path.Combine(directory.FullName, ".runtimes", "dotnet");
+            if (File.Exists(Path.Combine(root, "dotnet")))
+            {
+                return root;
+            }
+        }
+
+        return null;
+    }
+}

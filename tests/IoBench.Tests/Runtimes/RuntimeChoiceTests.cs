@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Order;
+using BenchmarkDotNet.Running;
+using IoBench.Benchmarks;
+using IoBench.Benchmarks.Runtimes;
+using IoBench.Core.Settings;
+using IoBench.Core.Theory;
+
+namespace IoBench.Tests.Runtimes;
+
+/// <summary>The jobs --runtimes makes: the option taken out of BenchmarkDotNet's arguments, one toolchain per framework, the baseline, the groups.</summary>
+public sealed class RuntimeChoiceTests
+{
+    private static readonly RuntimeChoice Choice = new(["net8.0", "net9.0", "net10.0"], "/opt/dotnet/dotnet");
+
+    [Fact]
+    public void Supported_IsTheListTheAppIsBuiltFor() =>
+        Assert.Equal(["net8.0", "net9.0", "net10.0"], RuntimeChoice.Supported);
+
+    [Fact]
+    public void Take_RuntimesAmongOtherOptions_TakesOnlyTheRuntimes()
+    {
+        var frameworks = RuntimeChoice.Take(["--filter", "*Sleep*", "--runtimes", "net8.0", "net10.0", "--quick"], out var rest);
+
+        Assert.Equal(["net8.0", "net10.0"], frameworks);
+        Assert.Equal(["--filter", "*Sleep*", "--quick"], rest);
+    }
+
+    [Fact]
+    public void Take_NoRuntimes_ReturnsNullAndEveryArgument()
+    {
+        Assert.Null(RuntimeChoice.Take(["--filter", "*"], out var rest));
+        Assert.Equal(["--filter", "*"], rest);
+    }
+
+    [Theory]
+    [InlineData("net7.0", "'net7.0' is not a framework the app is built for")]
+    [InlineData("net10.0 net10.0", "net10.0 is named twice")]
+    [InlineData("", "--runtimes needs one or more target frameworks")]
+    public void Take_BadFrameworks_ThrowsOneLine(string values, string expected)
+    {
+        var error = Assert.Throws<SettingsException>(() => RuntimeChoice.Take(["--runtimes", .. values.Split(' ', StringSplitOptions.RemoveEmptyEntries)], out _));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Jobs_EachRegimeOnEachFramework_FirstFrameworkIsTheBaseline()
+    {
+        var jobs = Choice.Jobs([SuiteConfig.SteadyJob, SuiteConfig.ColdJob]);
+
+        Assert.Equal(["Steady-net8.0", "Cold-net8.0", "Steady-net9.0", "Cold-net9.0", "Steady-net10.0", "Cold-net10.0"], jobs.Select(j => j.Id));
+        Assert.Equal(["Steady-net8.0", "Cold-net8.0"], jobs.Where(j => j.Meta.Baseline).Select(j => j.Id));
+        foreach (var job in jobs)
+        {
+            var framework = job.Id[(job.Id.IndexOf('-') + 1)..];
+            Assert.Equal(framework, job.Infrastructure.Toolchain!.Name);
+            Assert.Equal(framework, JobTags.FrameworkOf(job));
+            Assert.Equal(job.Id.StartsWith("Cold", StringComparison.Ordinal) ? PoolRegime.Cold : PoolRegime.Steady, JobTags.RegimeOf(job));
+            Assert.Null(job.Environment.Runtime); // BenchmarkDotNet 0.14 knows no net10.0 runtime: the toolchain alone decides
+        }
+    }
+
+    [Fact]
+    public void Orderer_ComparisonRun_GroupsEachRegimeOnItsOwnWithOneBaseline()
+    {
+        var config = ImmutableConfigBuilder.Create(ManualConfig.CreateEmpty().AddJob([.. Choice.Jobs([SuiteConfig.SteadyJob, SuiteConfig.ColdJob])]).WithOrderer(new RuntimeOrderer()));
+        var cases = BenchmarkConverter.TypeToBenchmarks(typeof(TinyBenchmark), config).BenchmarksCases.ToImmutableArray();
+        IOrderer orderer = new RuntimeOrderer();
+
+        var groups = cases.GroupBy(c => orderer.GetLogicalGroupKey(cases, c)).ToList();
+
+        Assert.Equal(2, groups.Count);
+        foreach (var group in groups)
+        {
+            Assert.Single(group.Select(c => JobTags.RegimeOf(c.Job)).Distinct());
+            Assert.Equal(3, group.Count());
+            Assert.Equal("net8.0", JobTags.FrameworkOf(Assert.Single(group, c => c.Job.Meta.Baseline).Job));
+        }
+    }
+
+    [Theory]
+    [InlineData("--runtimes", "net7.0")]
+    [InlineData("--runtimes", "net8.0", "--job", "short")]
+    public void Main_BadRuntimes_ReturnsTwoBeforeAnythingRuns(params string[] args) => Assert.Equal(2, Program.Main(args));
+
+    public class TinyBenchmark
+    {
+        [BenchmarkDotNet.Attributes.Benchmark]
+        public void Nothing()
+        {
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using IoBench.Tests.Benchmarks;
+
+namespace IoBench.Tests.Runtimes;
+
+/// <summary>
+/// One real comparison run, as small as it gets: --runtimes net8.0 net10.0 on one Sleep case with --quick (one batch per
+/// job, out of process, one generated project per runtime: about a minute and a half here). Each job must have run on its
+/// own runtime, as read inside its benchmark process, and every report must say so.
+/// </summary>
+public sealed class RuntimeRunTests
+{
+    [RuntimesFact]
+    public async Task Run_TwoRuntimes_EachJobRanOnItsOwnRuntimeAndTheReportsSaySo()
+    {
+        var artifacts = Directory.CreateTempSubdirectory("iobench-runtimes-run-");
+        try
+        {
+            var (exitCode, output) = await BenchmarkApp.RunAsync(
+                TimeSpan.FromMinutes(6),
+                "--runtimes", "net8.0", "net10.0", "--quick", "--filter", "*.SleepBenchmarks.*", "--strategies", "Sequential", "--ops", "1",
+                "--artifacts", artifacts.FullName);
+
+            Assert.True(exitCode == 0, $"the app exited {exitCode}:\n{output}");
+            var results = Path.Combine(artifacts.FullName, "results");
+            using var data = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(results, "iobench-data.json")));
+            var environment = data.RootElement.GetProperty("Environment");
+            var runtimes = environment.GetProperty("Runtimes").EnumerateArray().Select(r => r.GetString()!).ToList();
+            Assert.Contains(runtimes, r => r.StartsWith(".NET 8.0.", StringComparison.Ordinal));
+            Assert.Contains(runtimes, r => r.StartsWith(".NET 10.0.", StringComparison.Ordinal));
+            Assert.StartsWith("one fixed runtime for every job", environment.GetProperty("LatencyServer").GetString(), StringComparison.Ordinal);
+
+            var cases = data.RootElement.GetProperty("Cases").EnumerateArray().ToDictionary(c => c.GetProperty("Job").GetString()!, c => c.GetProperty("Runtime").GetString()!);
+            Assert.Equal(2, cases.Count);
+            Assert.StartsWith("8.0.", cases["Quick-net8.0"], StringComparison.Ordinal);
+            Assert.StartsWith("10.0.", cases["Quick-net10.0"], StringComparison.Ordinal);
+
+            var report = await File.ReadAllTextAsync(Path.Combine(results, "iobench-report.md"));
+            Assert.Contains($"Job Quick-net8.0 (baseline): ", report, StringComparison.Ordinal);
+            Assert.Contains($"ran on .NET {cases["Quick-net8.0"]} (read inside its benchmark processes)", report, StringComparison.Ordinal);
+            Assert.Contains($"## Sleep on .NET {cases["Quick-net10.0"]} (net10.0 jobs)", report, StringComparison.Ordinal);
+            Assert.Contains("Latency server (HTTP families): one fixed runtime", report, StringComparison.Ordinal);
+
+            // BenchmarkDotNet's own summary compares each job with the baseline job.
+            var summary = await File.ReadAllTextAsync(Directory.GetFiles(results, "*-report-github.md").Single());
+            Assert.Contains("| Ratio |", summary, StringComparison.Ordinal);
+        }
+        finally
+        {
+            artifacts.Delete(recursive: true);
+        }
+    }
+}
