@@ -18,6 +18,9 @@ public abstract class BatchBenchmarks
     /// <summary>The environment variable each job sets to name its thread-pool regime (<see cref="PoolRegime"/>).</summary>
     public const string RegimeVariable = "IOBENCH_REGIME";
 
+    /// <summary>How the one line that names a failed case starts.</summary>
+    public const string FailurePrefix = "iobench: case failed:";
+
     /// <summary>The case that samples L for its workload (in the steady regime): Sequential, N = 1, no K.</summary>
     public static bool SamplesLatency(StrategyKind strategy, int n, int k) => strategy == StrategyKind.Sequential && n == 1 && k == 0;
 
@@ -91,7 +94,18 @@ public abstract class BatchBenchmarks
     // Synchronous on purpose: BenchmarkDotNet 0.14's in-process toolchain (--quick) does not await an async
     // [GlobalSetup]/[GlobalCleanup], so a workload whose setup really awaits (a server start) ran its batches too early.
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Setup()
+    {
+        try
+        {
+            SetupAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            ReportFailure(e);
+            throw;
+        }
+    }
 
     [GlobalCleanup]
     public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
@@ -184,7 +198,74 @@ public abstract class BatchBenchmarks
     // Out of band in BenchmarkDotNet's child processes (the strategy gets CancellationToken.None, a missed deadline ends
     // the process); the in-process --quick run cannot end its process, so there the deadline cancels the batch.
     [Benchmark]
-    public virtual Task Batch() => BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
+    public virtual Task Batch()
+    {
+        var batch = BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
+        // A batch still running is awaited once more to name its failure (one small allocation per batch, none when the
+        // batch completed synchronously); its time is the batch's.
+        return batch.IsCompletedSuccessfully ? batch : ReportingFailureAsync(batch);
+    }
+
+    private async Task ReportingFailureAsync(Task batch)
+    {
+        try
+        {
+            await batch.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            ReportFailure(e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One line naming the case and why it failed (a server stopped, a file locked, a deadline missed), before
+    /// BenchmarkDotNet's stack trace: the user should not have to find the cause in it. The case is then reported failed.
+    /// </summary>
+    private void ReportFailure(Exception error)
+    {
+        Console.Out.WriteLine($"{FailurePrefix} {CaseName}: {FailureReason(error)}");
+        Console.Out.Flush();
+    }
+
+    /// <summary>The case as BenchmarkDotNet lists it: class, method and parameters (the in-process run measures a
+    /// generated subclass, so the name is that of the suite's own class it derives from).</summary>
+    internal string CaseName =>
+        $"{FamilyType.Name}.{nameof(Batch)} [{string.Join(", ", GetType().GetProperties()
+            .Where(p => p.IsDefined(typeof(ParamsSourceAttribute), inherit: true) || p.IsDefined(typeof(ParamsAttribute), inherit: true))
+            .Select(p => $"{p.Name}={p.GetValue(this)}"))}]";
+
+    private Type FamilyType
+    {
+        get
+        {
+            var type = GetType();
+            while (type.Assembly != typeof(BatchBenchmarks).Assembly && type.BaseType is { } parent)
+            {
+                type = parent;
+            }
+
+            return type;
+        }
+    }
+
+    /// <summary>The exception's type and message on one line, with its cause's message when that adds something.</summary>
+    internal static string FailureReason(Exception error)
+    {
+        while (error is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && error.InnerException is { } inner)
+        {
+            error = inner;
+        }
+
+        var reason = $"{error.GetType().Name}: {error.Message}";
+        if (error.InnerException is { Message: { Length: > 0 } cause } && !error.Message.Contains(cause, StringComparison.Ordinal))
+        {
+            reason += $" ({cause})";
+        }
+
+        return reason.ReplaceLineEndings(" ");
+    }
 
     /// <summary>Prints this batch's own metrics; the host keeps those of the batches BenchmarkDotNet measured.</summary>
     [IterationCleanup]
