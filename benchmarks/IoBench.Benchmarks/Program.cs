@@ -52,8 +52,8 @@ public static class Program
         LatencyServerChoice.Export();
 
         // Calibrated amounts of work are measured once per run and shared by every benchmark process through this file.
-        var runState = Directory.CreateTempSubdirectory("iobench-run-");
-        Environment.SetEnvironmentVariable(CalibrationStore.FileVariable, Path.Combine(runState.FullName, "calibration.txt"));
+        var runState = TemporaryFolder.Create("iobench-run-");
+        Environment.SetEnvironmentVariable(CalibrationStore.FileVariable, Path.Combine(runState, "calibration.txt"));
         try
         {
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultFilter(benchmarkArgs), config).ToArray();
@@ -61,7 +61,7 @@ public static class Program
         }
         finally
         {
-            runState.Delete(recursive: true);
+            TemporaryFolder.Delete(runState);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class FileWriteWorkload : IWorkload
             return Task.CompletedTask;
         }
 
-        Folder = Directory.CreateTempSubdirectory("iobench-file-").FullName;
+        Folder = TemporaryFolder.Create("iobench-file-");
         try
         {
             _handle = File.OpenHandle(Path.Combine(Folder, "blocks.bin"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
@@ -135,9 +135,9 @@ public sealed class FileWriteWorkload : IWorkload
     {
         _handle?.Dispose();
         _handle = null;
-        if (Folder is not null && Directory.Exists(Folder))
+        if (Folder is not null)
         {
-            Directory.Delete(Folder, recursive: true);
+            TemporaryFolder.Delete(Folder);
         }
     }
 }
