@@ -11,5 +11,5 @@ public class SqliteWriteBenchmarks : BatchBenchmarks
     /// <summary>N = 1 measures the commit latency; N = 100 shows writers queueing on the one write lock.</summary>
     protected override IEnumerable<int> Ops() => DefaultOpsUnlessChosen(1, 100);
 
-    protected override IWorkload CreateWorkload(SuiteSettings settings) => new SqliteWriteWorkload();
+    protected override IWorkload CreateWorkload(SuiteSettings settings) => new SqliteWriteWorkload(settings.SqliteBusyTimeout);
 }

@@ -95,6 +95,12 @@ public sealed record SuiteSettings
 
     public TimeSpan BatchTimeout => TimeSpan.FromSeconds(BatchTimeoutSeconds);
 
+    /// <summary>
+    /// How long a SQLite write waits for a lock held elsewhere: half the batch deadline, so that a file locked by another
+    /// process fails the batch with the lock's own error (naming the file) rather than with the deadline's.
+    /// </summary>
+    public TimeSpan SqliteBusyTimeout => BatchTimeout / 2;
+
     public TimeSpan SteadyWarmup => TimeSpan.FromSeconds(SteadyWarmupSeconds);
 
     private static IReadOnlyList<SettingOption> Options { get; } =

@@ -18,6 +18,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Seeded customers: customer_id runs from 0 to Customers - 1.</summary>
     public const int Customers = 5_000;
 
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly StateChangeTracker _tracker = new();
@@ -27,14 +30,24 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         Folder = folder;
         FilePath = Path.Combine(folder, "iobench.db");
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true }.ToString();
         _busyTimeoutMs = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 1, int.MaxValue);
+        // Microsoft.Data.Sqlite retries a busy statement itself, in 150 ms sleeps, until the command timeout (30 s by
+        // default) after SQLite's busy_timeout ran out: the same bound for both, so a lock held elsewhere fails after it.
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
+        }.ToString();
     }
 
     /// <summary>The temporary folder that holds the database, its WAL and shared-memory files.</summary>
     public string Folder { get; }
 
     public string FilePath { get; }
+
+    /// <summary>How long an operation waits for a lock another connection or process holds before SQLite gives up.</summary>
+    public TimeSpan BusyTimeout => TimeSpan.FromMilliseconds(_busyTimeoutMs);
 
     /// <summary>Rows seeded so far: ids 1 to SeededRows.</summary>
     public long SeededRows { get; private set; }
@@ -48,7 +61,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Creates the file in a new temporary folder and seeds <paramref name="rows"/> orders; removes the folder again if that fails.</summary>
     public static SqliteDatabase Create(long rows, TimeSpan busyTimeout, CancellationToken cancellationToken)
     {
-        var database = new SqliteDatabase(Directory.CreateTempSubdirectory("iobench-sqlite-").FullName, busyTimeout);
+        var database = new SqliteDatabase(TemporaryFolder.Create("iobench-sqlite-"), busyTimeout);
         try
         {
             using var connection = database.Open();
@@ -100,6 +113,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
+
+    /// <summary>
+    /// SQLITE_BUSY or SQLITE_LOCKED after the busy timeout ran out (another process held the lock all along), as an
+    /// error that names the file and the timeout; SQLite's own message is only "database is locked". Null for any other error.
+    /// </summary>
+    public DatabaseLockedException? LockedError(SqliteException error) =>
+        error.SqliteErrorCode is SqliteBusy or SqliteLocked
+            ? new DatabaseLockedException($"SQLite database {FilePath} stayed locked by another connection or process for longer than busy_timeout ({BusyTimeout.TotalSeconds:0.###} s): {error.Message}", error)
+            : null;
 
     /// <summary>Seeds more rows so that at least <paramref name="rows"/> exist (a calibrated query may need more than the default).</summary>
     public void GrowTo(long rows, CancellationToken cancellationToken)
@@ -178,10 +200,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             SqliteConnection.ClearPool(connection);
         }
 
-        if (Directory.Exists(Folder))
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
+        TemporaryFolder.Delete(Folder);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

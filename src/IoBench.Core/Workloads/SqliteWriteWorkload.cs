@@ -7,13 +7,19 @@ namespace IoBench.Core.Workloads;
 /// writers queue on SQLite's single-writer lock (BEGIN IMMEDIATE waits in SQLite's busy handler, up to busy_timeout).
 /// The inserted row is read back on the same connection. The latency is the disk's, not L.
 /// </summary>
-public sealed class SqliteWriteWorkload : IWorkload
+/// <param name="busyTimeout">The longest wait for the write lock (the suite gives it half the batch deadline).</param>
+public sealed class SqliteWriteWorkload(TimeSpan busyTimeout) : IWorkload
 {
     private const string InsertSql = "INSERT INTO orders (customer_id, product, quantity, price, created_at) VALUES ($customer, $product, $quantity, $price, $created) RETURNING id";
     private const string ReadBackSql = "SELECT product FROM orders WHERE id = $id";
 
     private SqliteDatabase? _database;
     private long _written;
+
+    public SqliteWriteWorkload()
+        : this(TimeSpan.FromSeconds(30))
+    {
+    }
 
     public string Name => WorkloadNames.SqliteWrite;
 
@@ -29,8 +35,7 @@ public sealed class SqliteWriteWorkload : IWorkload
 
     public Task SetupAsync(CancellationToken cancellationToken)
     {
-        // A lock wait can last as long as every writer ahead of this one: give it the whole batch deadline.
-        _database ??= SqliteDatabase.Create(SqliteDatabase.DefaultRows, TimeSpan.FromSeconds(60), cancellationToken);
+        _database ??= SqliteDatabase.Create(SqliteDatabase.DefaultRows, busyTimeout, cancellationToken);
         return Task.CompletedTask;
     }
 
@@ -40,11 +45,16 @@ public sealed class SqliteWriteWorkload : IWorkload
         var product = NextProduct();
         using var connection = Ready().Open();
         long id;
-        using (var transaction = connection.BeginTransaction(deferred: false))
+        try
         {
+            using var transaction = connection.BeginTransaction(deferred: false);
             using var insert = Insert(connection, transaction, product);
             id = (long)insert.ExecuteScalar()!;
             transaction.Commit();
+        }
+        catch (SqliteException e) when (Ready().LockedError(e) is { } locked)
+        {
+            throw locked;
         }
 
         using var readBack = ReadBack(connection, id);
@@ -57,11 +67,16 @@ public sealed class SqliteWriteWorkload : IWorkload
         var product = NextProduct();
         await using var connection = await Ready().OpenAsync(cancellationToken).ConfigureAwait(false);
         long id;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var insert = Insert(connection, (SqliteTransaction)transaction, product);
             id = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (Ready().LockedError(e) is { } locked)
+        {
+            throw locked;
         }
 
         await using var readBack = ReadBack(connection, id);
