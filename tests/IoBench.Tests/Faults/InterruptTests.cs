@@ -1,0 +1,55 @@
+using IoBench.Benchmarks;
+using IoBench.Core.Http;
+
+namespace IoBench.Tests.Faults;
+
+/// <summary>
+/// Ctrl-C in the middle of a run (SIGINT to the app's process group, as a terminal sends it): the app and its latency
+/// server exit, the suite's temporary folders are removed, and no report (whole or half-written) appears.
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public sealed class InterruptTests
+{
+    [Theory]
+    [InlineData("*HttpDelay*")] // a latency server is running
+    [InlineData("*SqliteSleep*")] // a SQLite database folder exists
+    public async Task App_CtrlCMidBatch_ChildrenExitTempFoldersGoAndNoReport(string filter)
+    {
+        // 10 sequential operations of 200 ms: the batch runs for 2 s when the signal comes.
+        await using var app = RunningApp.Start(
+            "--quick", "--filter", filter, "--ops", "10", "--strategies", "Sequential", "--latency-ms", "200", "--max-sequential-ms", "3000");
+        await app.WaitForLineAsync(l => l.StartsWith(CaseObservations.ProcessPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var temporary = app.LeftoverTempFolders();
+        Assert.Contains(temporary, f => f.StartsWith("iobench-run-", StringComparison.Ordinal)); // the run's calibration folder
+        var servers = app.Children().Where(pid => CommandLine(pid).Contains(LatencyServerProcess.ServerDllName, StringComparison.Ordinal)).ToList();
+        if (filter == "*HttpDelay*")
+        {
+            Assert.Single(servers);
+        }
+        else
+        {
+            Assert.Contains(temporary, f => f.StartsWith("iobench-sqlite-", StringComparison.Ordinal));
+        }
+
+        app.SignalGroup("INT");
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(exitCode != 0, $"exit code 0 after Ctrl-C:\n{app.Output}");
+        Assert.Empty(await ProcessTable.WaitChildrenGoneAsync(app.Pid, TimeSpan.FromSeconds(5)));
+        Assert.All(servers, pid => Assert.False(Http.ServerProcesses.IsRunning(pid), $"latency server {pid} still runs"));
+        Assert.Empty(app.LeftoverTempFolders());
+        Assert.False(Directory.Exists(app.Results) && Directory.EnumerateFiles(app.Results).Any(), $"an interrupted run wrote results: {string.Join(", ", Directory.Exists(app.Results) ? Directory.EnumerateFiles(app.Results) : [])}");
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+}
