@@ -32,16 +32,15 @@ public sealed class PostgresStoppedTests(ITestOutputHelper output)
 
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{app.Output}");
         var failures = app.Lines.Where(l => l.StartsWith(BatchBenchmarks.FailurePrefix, StringComparison.Ordinal)).ToList();
-        // The case the server stopped under and the one after it: one line each, naming the case.
-        Assert.Equal(2, failures.Count);
-        Assert.Contains("PostgresSleepBenchmarks.Batch [Pool=N, Strategy=Sequential, N=10, K=none]", failures[0], StringComparison.Ordinal);
-        Assert.Contains("PostgresSleepBenchmarks.Batch [Pool=N, Strategy=Task, N=10, K=none]", failures[1], StringComparison.Ordinal);
-        Assert.All(failures, l => Assert.Contains("Exception", l, StringComparison.Ordinal));
+        // The case the server stopped under (unless a slow stop let it finish first) and the one after it: one line each.
+        Assert.InRange(failures.Count, 1, 2);
+        Assert.Single(failures, l => l.Contains("PostgresSleepBenchmarks.Batch [Pool=N, Strategy=Task, N=10, K=none]", StringComparison.Ordinal));
+        Assert.All(failures, l => Assert.Matches(@"PostgresSleepBenchmarks\.Batch \[Pool=N, Strategy=(Sequential|Task), N=10, K=none\]: \w*Exception: ", l));
 
         var report = await File.ReadAllTextAsync(Path.Combine(app.Results, "iobench-report.md"));
         var postgresPart = Section(report, "## PostgresSleep");
         var sleepPart = Section(report, "## Sleep");
-        Assert.Equal(2, Count(postgresPart, "**failed**"));
+        Assert.Equal(failures.Count, Count(postgresPart, "**failed**"));
         Assert.Equal(0, Count(sleepPart, "**failed**"));
         Assert.Contains("| Task |", sleepPart, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(app.Results, "*.partial"));
