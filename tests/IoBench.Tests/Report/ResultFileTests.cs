@@ -1,6 +1,6 @@
-using IoBench.Benchmarks.Exporters;
+using IoBench.Report;
 
-namespace IoBench.Tests.Benchmarks;
+namespace IoBench.Tests.Report;
 
 /// <summary>The report and the data file are written whole or not at all: a temporary file first, then one rename.</summary>
 public sealed class ResultFileTests : IDisposable
