@@ -79,6 +79,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
             database.Seed(connection, rows, cancellationToken);
             return database;
         }
+        catch (SqliteException e) when (database.LockedError(e) is { } locked)
+        {
+            // Locked while it was being created and seeded: the same error, naming the file, as a locked batch gets.
+            database.Delete();
+            throw locked;
+        }
         catch
         {
             database.Delete();
