@@ -108,9 +108,16 @@ internal sealed class RunningApp : IAsyncDisposable
                 return line;
             }
 
+            if (_process.HasExited && !_closed.Task.IsCompleted)
+            {
+                // Exited, but its last lines may still be in the pipe: read to the end before deciding.
+                await _closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                continue;
+            }
+
             if (watch.Elapsed > within || _process.HasExited)
             {
-                Assert.Fail($"no such line from the app within {within.TotalSeconds} s (exited: {_process.HasExited}); output:\n{Output}");
+                Assert.Fail($"no such line from the app within {within.TotalSeconds} s (exited: {(_process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "no")}); output:\n{Output}");
             }
 
             await Task.Delay(10);

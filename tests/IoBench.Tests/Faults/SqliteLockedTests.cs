@@ -17,14 +17,14 @@ public sealed class SqliteLockedTests(ITestOutputHelper output)
     [Fact]
     public async Task App_SqliteFileLockedPastBusyTimeout_FailsNamingTheFileAndRemovesTheFolder()
     {
-        // 1000 sequential writes (fsync each) take seconds; a 10 s deadline gives the lock a 5 s busy timeout.
+        // A 10 s batch deadline gives a lock held elsewhere a 5 s busy timeout.
         await using var app = RunningApp.Start(
             "--quick", "--filter", "*SqliteWriteBenchmarks*", "--ops", "1000", "--strategies", "Sequential", "--batch-timeout-s", "10");
 
-        // Setup printed its line: the database is seeded and the batches are starting.
-        await app.WaitForLineAsync(l => l.StartsWith(CaseObservations.ProcessPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        var folder = Assert.Single(Directory.GetDirectories(app.Temp, "iobench-sqlite-*"));
-        var file = Path.Combine(folder, "iobench.db");
+        // From the moment the file exists: wherever the app is then (creating, seeding, writing its batches; a fast disk
+        // makes the batches last a fraction of a second), its next write meets the lock.
+        var file = await DatabaseFileAsync(app, TimeSpan.FromSeconds(60));
+        var folder = Path.GetDirectoryName(file)!;
         await using (var holder = await TakeWriteLockAsync(app, file, TimeSpan.FromSeconds(30)))
         {
             // Held until the app gave up: its busy timeout (5 s) ran out while this process kept the lock.
@@ -40,7 +40,7 @@ public sealed class SqliteLockedTests(ITestOutputHelper output)
 
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{app.Output}");
         var failure = Assert.Single(app.Lines, l => l.StartsWith(BatchBenchmarks.FailurePrefix, StringComparison.Ordinal));
-        Assert.Contains("SqliteWriteBenchmarks.Batch [Strategy=Sequential, N=1000, K=none]", failure, StringComparison.Ordinal);
+        Assert.Contains("SqliteWriteBenchmarks.Batch [Strategy=Sequential, N=1000, K=none]: DatabaseLockedException: SQLite database ", failure, StringComparison.Ordinal);
         Assert.Contains(nameof(DatabaseLockedException), failure, StringComparison.Ordinal);
         Assert.Contains(file, failure, StringComparison.Ordinal);
         Assert.Contains("busy_timeout (5 s)", failure, StringComparison.Ordinal);
@@ -50,6 +50,23 @@ public sealed class SqliteLockedTests(ITestOutputHelper output)
         Assert.Empty(Directory.EnumerateFiles(app.Artifacts, "*.partial", SearchOption.AllDirectories));
         Assert.False(Directory.Exists(folder), $"{folder} was left behind");
         Assert.Empty(app.LeftoverTempFolders());
+    }
+
+    private static async Task<string> DatabaseFileAsync(RunningApp app, TimeSpan within)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < within)
+        {
+            if (Directory.GetDirectories(app.Temp, "iobench-sqlite-*").Select(d => Path.Combine(d, "iobench.db")).FirstOrDefault(File.Exists) is { } file)
+            {
+                return file;
+            }
+
+            await Task.Delay(1);
+        }
+
+        Assert.Fail($"no SQLite database appeared in {app.Temp}; output:\n{app.Output}");
+        return string.Empty;
     }
 
     /// <summary>
