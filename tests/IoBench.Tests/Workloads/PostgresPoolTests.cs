@@ -23,8 +23,10 @@ public sealed class PostgresPoolTests
         await TimeBatchAsync(StrategyKind.Task, workload, pool); // warm up: run first in a process, the cold batch took 1.3-1.4 s
         var elapsed = await TimeBatchAsync(StrategyKind.Task, workload, count);
 
-        var waves = Bounds.Limited(count, pool, Latency); // 4 x 100 ms
-        Assert.InRange(elapsed, waves * 0.9, waves * 2.5);
+        // 4 waves of 100 ms: at least 0.9 x that (all 20 at once would take 100 ms), and under 0.9 x N x L, the 2 s of
+        // one operation at a time (2.5 x the waves, 1.0 s, was measured at 1.04 s on a machine at load average 12).
+        var waves = Bounds.Limited(count, pool, Latency);
+        Assert.InRange(elapsed, waves * 0.9, Bounds.Sequential(count, Latency) * 0.9);
     }
 
     [PostgresFact]
