@@ -25,24 +25,25 @@ public abstract class BatchBenchmarks
     public static bool SamplesLatency(StrategyKind strategy, int n, int k) => strategy == StrategyKind.Sequential && n == 1 && k == 0;
 
     /// <summary>
-    /// A workload whose L the device decides (no nominal latency: a commit's fsync, a query's round trip) is sampled
-    /// around every measured batch, in the batch's own process and seconds, in the form the batch calls: such an L
-    /// drifts from second to second and from process to process (PostgresWrite's Sequential N = 100 batches went from
-    /// 0.52 to 1.28 ms per operation within one process, against a median of 0.35 ms sampled in another), so a bound
-    /// taken elsewhere does not fit the batch it is compared with.
+    /// A workload whose L a device or the process decides rather than a timer (no nominal latency: a commit's fsync, a
+    /// query's round trip; or a computation) is sampled around every measured batch, in the batch's own process and
+    /// seconds, in the form the batch calls. Such an L drifts from second to second and from process to process:
+    /// PostgresWrite's Sequential N = 100 batches went from 0.52 to 1.28 ms per operation within one process against a
+    /// median of 0.35 ms sampled in another, and SqliteQuery's calibrated scan took 15 ms per operation in some processes
+    /// and 19.5 ms in others, so a bound taken elsewhere does not fit the batch it is compared with.
     /// </summary>
-    public static bool PairsLatency(TimeSpan nominalLatency) => nominalLatency == TimeSpan.Zero;
+    public static bool PairsLatency(WorkloadTraits traits, TimeSpan nominalLatency) =>
+        nominalLatency == TimeSpan.Zero || traits.HasFlag(WorkloadTraits.CpuBound);
 
     /// <summary>The paired sample before each batch: at least this many operations, more until 20 ms, at most 100.</summary>
-    public const int PairedSamples = 10;
+    public const int PairedSamples = 3;
 
     /// <summary>
     /// Whether the steady regime first warms the operation through the JIT's tiers (<see cref="TieredWarmup"/>): where
-    /// the operation's own code is a visible share of its time, a short operation or managed computation. A wait of
-    /// 20 ms is the same at tier 0.
+    /// the operation's own code is a visible share of its time, the same operations whose L is paired. A wait of 20 ms is
+    /// the same at tier 0.
     /// </summary>
-    public static bool WarmsThroughTiers(WorkloadTraits traits, TimeSpan nominalLatency) =>
-        PairsLatency(nominalLatency) || traits.HasFlag(WorkloadTraits.CpuBound);
+    public static bool WarmsThroughTiers(WorkloadTraits traits, TimeSpan nominalLatency) => PairsLatency(traits, nominalLatency);
 
     private ProbedWorkload? _workload;
     private IStrategy? _strategy;
@@ -131,7 +132,7 @@ public abstract class BatchBenchmarks
             Console.WriteLine((await TieredWarmup.RunAsync(() => LatencySampler.RunOnceAsync(inner, form), TimeSpan.FromSeconds(1.5))).ToLine());
         }
 
-        if (SamplesLatency(Strategy, N, K.Value) && !PairsLatency(_workload.Latency))
+        if (SamplesLatency(Strategy, N, K.Value) && !PairsLatency(_workload.Traits, _workload.Latency))
         {
             // This case measures L for its workload: many operations one after another in each form, after warm-up.
             foreach (var profile in await LatencySampler.MeasureAsync(_workload.Inner, TimeSpan.FromSeconds(1.2)))
@@ -188,7 +189,7 @@ public abstract class BatchBenchmarks
     [IterationSetup]
     public void BeginBatch()
     {
-        _pairedSamples = _steady && PairsLatency(_workload!.Latency)
+        _pairedSamples = _steady && PairsLatency(_workload!.Traits, _workload.Latency)
             ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
             : null;
         _workload!.Reset();

@@ -17,7 +17,7 @@ public sealed record FamilyData(
 {
     /// <summary>
     /// True for a device-decided L, sampled around every measured batch in the batch's own process (each case carries its
-    /// own L); <see cref="Latencies"/> then holds the steady N = 1 cases' sample.
+    /// own L); <see cref="Latencies"/> then holds the steady sequential cases' sample at their smallest N.
     /// </summary>
     public bool LatencySampledPerBatch { get; init; }
 

@@ -80,7 +80,7 @@ public static class MarkdownReport
     {
         if (family.LatencySampledPerBatch)
         {
-            text.AppendLine("L is sampled around every measured batch, in the batch's own process (the L column gives each case's); the N = 1 cases':  ");
+            text.AppendLine("L is sampled around every measured batch, in the batch's own process (the L column gives each case's); the sequential cases' at their smallest N:  ");
         }
 
         foreach (var (form, latency) in new[] { ("blocking", family.Blocking), ("async", family.Async) })

@@ -48,7 +48,7 @@ internal sealed class ReportFamily
 
     public IEnumerable<CaseData> Cases => _cases;
 
-    /// <summary>L sampled around every batch (device-decided): the family's L lines are the N = 1 cases' sample.</summary>
+    /// <summary>L sampled around every batch (device-decided): the family's L lines are the sequential cases' (smallest N) sample.</summary>
     public bool LatencySampledPerBatch { get; private init; }
 
     public LatencyData? Blocking { get; }

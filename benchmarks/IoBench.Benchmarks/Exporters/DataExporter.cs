@@ -164,10 +164,13 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             var ops = family.OpsValues().ToList();
             var rows = Rows(family).ToList();
             var parameters = ParametersOf(first);
-            // A device-decided L is sampled around every batch of every case: the family's L is the steady N = 1 cases'.
+            // An L sampled around every batch of every case: the family's L is that of its steady sequential cases at the
+            // smallest N they ran.
             var paired = workload.Any(x => CaseObservations.From(summary[x.Case]).PairedLatency is not null);
+            int SmallestN(StrategyKind strategy) =>
+                workload.Where(x => x.Batch!.Strategy == strategy && x.Batch.K == 0 && x.Batch.Regime == PoolRegime.Steady).Select(x => x.Batch!.N).DefaultIfEmpty(1).Min();
             var latencies = new[] { StrategyKind.Sequential, StrategyKind.SequentialAwait }
-                .Select(strategy => BatchColumn.ProfileOf(summary, paired ? batch with { Strategy = strategy, K = 0, N = 1, Regime = PoolRegime.Steady } : batch with { Strategy = strategy, K = 0 }))
+                .Select(strategy => BatchColumn.ProfileOf(summary, paired ? batch with { Strategy = strategy, K = 0, N = SmallestN(strategy), Regime = PoolRegime.Steady } : batch with { Strategy = strategy, K = 0 }))
                 .OfType<LatencyProfile>()
                 .Select(p => Latency(p) with { SamplesMs = p.SamplesMs })
                 .ToList();

@@ -32,6 +32,17 @@ public sealed class CellPlanTests
         Assert.Null(WhyNotRun(kind, 10));
     }
 
+    [Theory]
+    [InlineData(StrategyKind.Sequential)]
+    [InlineData(StrategyKind.SequentialAwait)]
+    public void WhyNotRun_DeviceDecidedLatencyAtN1_IsLeftToThePairedSample(StrategyKind kind)
+    {
+        // No nominal L (an fsync, a commit): every case samples L around its batches; one operation alone is not a cell.
+        Assert.Contains("device-decided", CellPlan.WhyNotRun(kind, 1, 0, TimeSpan.Zero, Budget, cpuBound: false, cores: 2));
+        Assert.Null(CellPlan.WhyNotRun(kind, 10, 0, TimeSpan.Zero, Budget, cpuBound: false, cores: 2));
+        Assert.Null(WhyNotRun(kind, 1)); // a timed L of 20 ms: Sequential N = 1 runs
+    }
+
     [Fact]
     public void WhyNotRun_OverlappingStrategyAtN1000_Runs() => Assert.Null(WhyNotRun(StrategyKind.Task, 1000));
 
