@@ -129,7 +129,7 @@ public abstract class BatchBenchmarks
         {
             var form = _strategy.Form;
             var inner = _workload.Inner;
-            Console.WriteLine((await TieredWarmup.RunAsync(() => LatencySampler.RunOnceAsync(inner, form), TimeSpan.FromSeconds(1.5))).ToLine());
+            Console.WriteLine((await TieredWarmup.RunAsync(() => LatencySampler.RunOnceAsync(inner, form), TimeSpan.FromSeconds(1))).ToLine());
         }
 
         if (SamplesLatency(Strategy, N, K.Value) && !PairsLatency(_workload.Traits, _workload.Latency))

@@ -25,13 +25,15 @@ public static class SuiteConfig
 {
     /// <summary>
     /// The steady regime, for every cell. Batches last from 10 ms to a few seconds, so one invocation per iteration and
-    /// no unrolling. BenchmarkDotNet's jitting stage runs one whole batch first; a cell that depends on the thread
-    /// pool's history is warmed further in global setup until the pool's thread count settles
-    /// (<see cref="BatchBenchmarks"/>). Five measured iterations; no outlier is removed: a slow iteration of a starving
-    /// thread pool is the finding, not noise.
+    /// no unrolling. Global setup warms the case itself (<see cref="BatchBenchmarks"/>: the JIT's tiers, a warm burst, or
+    /// bursts until the thread pool settles), so BenchmarkDotNet's <see cref="RunStrategy.Monitoring"/>: no jitting batch
+    /// (the Throughput strategy's ran one more whole batch, two when it took over a third of a second: 44 s of batches in
+    /// a default run), no pilot, no overhead subtraction (nanoseconds against milliseconds). Five measured iterations; no
+    /// outlier is removed: a slow iteration of a starving thread pool is the finding, not noise.
     /// </summary>
     public static Job SteadyJob { get; } = Job.Default
         .WithId(PoolRegime.Steady)
+        .WithStrategy(RunStrategy.Monitoring)
         .WithLaunchCount(1)
         .WithWarmupCount(0)
         .WithIterationCount(5)

@@ -17,7 +17,7 @@ public static class TieredWarmup
     /// <summary>Two promotions of 30 calls each: tier 0, instrumented tier, optimised tier.</summary>
     public const int MinOperations = 60;
 
-    public static readonly TimeSpan MinTime = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan MinTime = TimeSpan.FromMilliseconds(300);
 
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
 
