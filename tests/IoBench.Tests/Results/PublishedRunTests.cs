@@ -15,19 +15,19 @@ public sealed class PublishedRunTests
     private static readonly Lazy<IReadOnlyList<(string Folder, RunData Data)>> Runs = new(() =>
     {
         var runs = Directory.GetDirectories(Repository.PathOf("results"))
-            .Where(folder => File.Exists(Path.Combine(folder, DataExporter.FileName)))
+            .Where(folder => File.Exists(Path.Combine(folder, DataExporter.FileName)) && !File.Exists(Path.Combine(folder, SupersededFile)))
             .Select(folder => (Path.GetFileName(folder), JsonSerializer.Deserialize<RunData>(File.ReadAllText(Path.Combine(folder, DataExporter.FileName)))!))
             .ToList();
         return runs.Count > 0 ? runs : throw new InvalidOperationException($"No published run under results/ has an {DataExporter.FileName}.");
     });
 
+    /// <summary>A published run replaced by a later one keeps its figures, and says why here; its promises are not re-checked.</summary>
+    public const string SupersededFile = "SUPERSEDED.md";
+
     /// <summary>
-    /// The workloads whose operation is a timed wait of L or a fixed amount of pure computation. The others are not held
-    /// to N×L here, and the README reports them as a finding: operations whose time a device decides (fsync, PostgreSQL
-    /// queries, commits and connection opening, 0.15-7 ms) and SqliteQuery's calibrated scan ran 4% to 2.3 x slower per
-    /// operation inside Sequential batches than the same operations sampled back to back (runs of 2026-11-23).
+    /// The workloads whose operation is a timed wait of L or a fixed amount of computation: Sequential is N×L within 3%.
     /// </summary>
-    private static readonly string[] TimedWorkloads = ["Sleep", "SqliteSleep", "PostgresSleep", "HttpDelay", "HttpBlockingServer", "Cpu"];
+    private static readonly string[] TimedWorkloads = ["Sleep", "SqliteSleep", "PostgresSleep", "HttpDelay", "HttpBlockingServer", "Cpu", "SqliteQuery"];
 
     [Fact]
     public void Sequential_AtEveryNOfTheTimedFamilies_IsNxL() => AssertNone(run =>
@@ -42,6 +42,25 @@ public sealed class PublishedRunTests
             .Where(c => Math.Abs((c.MeanMs!.Value / c.SequentialBoundMs!.Value) - 1) > 0.03
                 && !(c.SequentialBoundMs >= c.MinMs * 0.97 && c.SequentialBoundMs <= c.MaxMs * 1.03))
             .Select(c => $"{Name(c)}: {c.MeanMs / c.SequentialBoundMs:0.000} x N×L, batches {c.MinMs:0.###}-{c.MaxMs:0.###} ms");
+    });
+
+    /// <summary>
+    /// An operation whose time a device decides (an fsync, a commit, a query's round trip) varies by ±30-90% from one
+    /// 70 ms window to the next (PostgresWrite's batches of 100 against the L sampled just before each, 2026-11-23), so no
+    /// L predicts one batch to 3%. What must hold: the sequential batches meet the spread of the operations sampled
+    /// around them: N times the band from their 10th percentile to their 90th or their mean (a heavy tail puts the mean
+    /// above p90), 3% either side, overlaps the [min, max] of the batches. An L from another process, or one taken cold,
+    /// misses every batch (the 2026-11-23 first run: PostgresQuery 1.56-1.76 x). Runs before L was sampled around every
+    /// batch are not held to it; a mean that strays beyond the band is reported beside the rule, not hidden.
+    /// </summary>
+    [Fact]
+    public void Sequential_OfTheDeviceFamilies_LiesWithinItsOwnLSpread() => AssertNone(run =>
+    {
+        var paired = (run.Families ?? []).Where(f => f.LatencySampledPerBatch).Select(f => f.Workload).ToHashSet();
+        return Steady(run)
+            .Where(c => c is { Strategy: "Sequential" or "SequentialAwait", K: 0, Latency: not null } && paired.Contains(c.Workload) && !TimedWorkloads.Contains(c.Workload))
+            .Where(c => c.MaxMs / c.N < 0.97 * c.Latency!.P10Ms || c.MinMs / c.N > 1.03 * Math.Max(c.Latency.P90Ms, c.Latency.MeanMs))
+            .Select(c => $"{Name(c)}: batches {c.MinMs / c.N:0.###}-{c.MaxMs / c.N:0.###} ms per operation, L p10 {c.Latency!.P10Ms:0.###}, p90 {c.Latency.P90Ms:0.###}, mean {c.Latency.MeanMs:0.###} ms");
     });
 
     [Fact]
