@@ -70,8 +70,13 @@ internal sealed class RunningApp : IAsyncDisposable
         var temp = Directory.CreateDirectory(Path.Combine(folder, "iobench-tmp", "fault-" + Guid.NewGuid().ToString("N")[..12])).FullName;
         var artifacts = Directory.CreateTempSubdirectory("iobench-fault-artifacts-").FullName;
 
-        // setsid: the app leads a process group of its own, which its latency servers join.
-        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder };
+        // setsid: the app leads a process group of its own, which its latency servers join. env --default-signal: a test
+        // run started in the background of a non-interactive shell (a CI runner's `cmd &`) inherits SIGINT and SIGQUIT
+        // ignored, and .NET leaves an ignored SIGINT ignored, so the app would never see the Ctrl-C the test sends (seen:
+        // "exit code 0 after Ctrl-C" in such a run). A user's terminal gives the default; so does this.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder };
+        start.ArgumentList.Add("--default-signal=INT,QUIT,TERM");
+        start.ArgumentList.Add("setsid");
         start.ArgumentList.Add(Http.ServerProcesses.DotnetHost);
         start.ArgumentList.Add(app);
         foreach (var arg in args)
