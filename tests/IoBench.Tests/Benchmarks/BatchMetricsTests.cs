@@ -37,14 +37,21 @@ public sealed class KnownAllocationBenchmarks : BatchBenchmarks
 [Collection(ProcessMemoryCollection.Name)] // GC.GetTotalAllocatedBytes counts every thread of the test process
 public sealed class BatchMetricsTests
 {
+    /// <summary>
+    /// 1024 bytes an operation, plus the harness's per-batch allocations spread over 1000 operations and whatever the
+    /// test process's other threads allocate meanwhile (GC.GetTotalAllocatedBytes counts them all: a fresh-clone CI run
+    /// read 1,098 B/op, even with this class kept apart from the parallel tests). Still far below the 2,048 B/op of two
+    /// batches counted as one, the defect it guards against, and above the 0 of a batch not counted.
+    /// </summary>
+    private const double KnownAllocationCeiling = 1024 * 1.25;
+
     [Fact]
     public async Task MeasureBatchEnd_KnownAllocation_IsReportedPerOperation()
     {
         var metrics = await MeasureOneBatch(n: 1000, regime: null, warmBatch: true);
 
         Assert.Equal(1000, metrics.Calls);
-        // 1024 bytes an operation; the harness's own per-batch allocations, spread over 1000 operations, add a few.
-        Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
+        Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, KnownAllocationCeiling);
         Assert.True(metrics.PeakThreads >= 1);
     }
 
@@ -56,7 +63,7 @@ public sealed class BatchMetricsTests
         var metrics = await MeasureOneBatch(n: 1000, regime: PoolRegime.Steady, warmBatch: false);
 
         Assert.Equal(1000, metrics.Calls);
-        Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, 1040);
+        Assert.InRange(metrics.AllocatedBytes / 1000.0, 1024, KnownAllocationCeiling);
         Assert.Equal(WorkloadForm.Blocking, metrics.LatencyForm);
         Assert.InRange(metrics.LatencySamples!.Count, BatchBenchmarks.PairedSamples, 100);
         // The host reads the sample back from the batch's line (four decimals of a millisecond).
