@@ -38,13 +38,6 @@ public abstract class BatchBenchmarks
     /// <summary>The paired sample before each batch: at least this many operations, more until 20 ms, at most 100.</summary>
     public const int PairedSamples = 3;
 
-    /// <summary>
-    /// Whether the steady regime first warms the operation through the JIT's tiers (<see cref="TieredWarmup"/>): where
-    /// the operation's own code is a visible share of its time, the same operations whose L is paired. A wait of 20 ms is
-    /// the same at tier 0.
-    /// </summary>
-    public static bool WarmsThroughTiers(WorkloadTraits traits, TimeSpan nominalLatency) => PairsLatency(traits, nominalLatency);
-
     private ProbedWorkload? _workload;
     private IStrategy? _strategy;
     private BatchStart _start;
@@ -125,7 +118,9 @@ public abstract class BatchBenchmarks
             return; // cold: the first measured batch must meet the process as it started; in process (--quick): no regimes
         }
 
-        if (WarmsThroughTiers(_workload.Traits, _workload.Latency))
+        // The same operations first run until the JIT has tiered them up (TieredWarmup): their own code is a visible share
+        // of their time, where a wait of 20 ms is the same at tier 0.
+        if (PairsLatency(_workload.Traits, _workload.Latency))
         {
             var form = _strategy.Form;
             var inner = _workload.Inner;
