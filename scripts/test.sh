@@ -35,5 +35,22 @@ passed=$(counter passed)
 failed=$(counter failed)
 skipped=$(($(counter total) - $(counter executed))) # xunit's skipped tests count in total but not in executed
 
+# The failed tests again, each with the first lines of its message, right above the closing line: a CI log that keeps
+# only its tail must still say which test failed and why.
+if ((failed > 0)); then
+  echo "failed tests:"
+  perl -0777 -ne '
+    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/sg) {
+      my ($attrs, $body) = ($1, $2);
+      next unless $attrs =~ /outcome="Failed"/;
+      my ($name) = $attrs =~ /testName="([^"]*)"/;
+      my ($msg) = $body =~ /<Message>(.*?)<\/Message>/s;
+      $msg //= "";
+      for ($name, $msg) { s/&quot;/"/g; s/&apos;/\x27/g; s/&lt;/</g; s/&gt;/>/g; s/&#xD;//g; s/&#xA;/\n/g; s/&amp;/&/g; }
+      my @lines = grep { length } split /\n/, $msg;
+      splice(@lines, 6) if @lines > 6;
+      print "  FAILED $name\n", map({ "    $_\n" } @lines);
+    }' "$results"/*.trx || true
+fi
 if ((skipped > 0)); then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 if ((status != 0 || failed > 0)); then exit 1; fi
