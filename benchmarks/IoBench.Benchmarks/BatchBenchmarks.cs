@@ -64,9 +64,27 @@ public abstract class BatchBenchmarks
     // a workload family can narrow its values (overriding the source itself makes the name ambiguous to BenchmarkDotNet).
     public IEnumerable<StrategyKind> StrategyValues() => Strategies();
 
-    public IEnumerable<int> OpsValues() => Ops();
+    public IEnumerable<int> OpsValues() => Settings.Comparison && Settings.ExplicitOps is null ? ComparisonOps(Ops(), SynchronousAsyncFamily) : Ops();
 
-    public IEnumerable<ConcurrencyLimit> LimitValues() => Limits();
+    public IEnumerable<ConcurrencyLimit> LimitValues() => MainConfigurationInComparison(Limits());
+
+    /// <summary>
+    /// The runtime comparison's candidate N (<see cref="SuiteSettings.Comparison"/>): the family's smallest N of 10 or more
+    /// and its largest; the smallest alone for a family whose async calls complete synchronously (SQLite: most of its
+    /// cells are N×L by construction, a timer's figure, and N = 100 of them is a second a batch). Each strategy then runs
+    /// at the largest of these that the plan runs for it (<see cref="CellPlanFilter"/>).
+    /// </summary>
+    public static IEnumerable<int> ComparisonOps(IEnumerable<int> familyOps, bool synchronousAsync = false)
+    {
+        var ops = familyOps.Order().ToArray();
+        var smallest = ops.FirstOrDefault(n => n >= 10, ops[0]);
+        return smallest == ops[^1] || synchronousAsync ? [smallest] : [smallest, ops[^1]];
+    }
+
+    private bool SynchronousAsyncFamily => DescribeWorkload().Traits.HasFlag(WorkloadTraits.SynchronousAsync);
+
+    /// <summary>A family's configuration values (K, connection limits, pool sizes): the first, its main one, alone in the runtime comparison's matrix.</summary>
+    protected static IEnumerable<T> MainConfigurationInComparison<T>(IEnumerable<T> values) => Settings.Comparison ? values.Take(1) : values;
 
     /// <summary>
     /// What the cell plan needs to know of this case's workload, read without setting it up (the host asks): its traits

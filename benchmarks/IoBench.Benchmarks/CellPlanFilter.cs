@@ -21,7 +21,7 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 
     // A case that is not a batch (the bare baseline) holds no pool thread while it waits: the steady regime only.
     public bool Predicate(BenchmarkCase benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch
-        ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase))
+        ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
         : benchmarkCase.Job.Id != PoolRegime.Cold;
 
     /// <summary>Null when the case runs, else the reason.</summary>
@@ -46,6 +46,18 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// <summary>True when the case is also measured in the cold regime: its time depends on the pool's history.</summary>
     public bool RunsCold(BenchmarkCase benchmarkCase) =>
         BatchCase.From(benchmarkCase) is { } batch && PoolRegime.DependsOnPoolHistory(batch.Strategy, batch.K, batch.N, TraitsOf(benchmarkCase), Environment.ProcessorCount);
+
+    /// <summary>
+    /// The runtime comparison's matrix runs each strategy of a family at one N: the largest of the family's comparison N
+    /// (<see cref="BatchBenchmarks.ComparisonOps"/>) that the plan runs for it, where starvation, thread creation, many
+    /// timers and many connections show; a strategy the plan stops earlier (a sequential one) at the smaller.
+    /// </summary>
+    private bool InThisMatrix(BenchmarkCase benchmarkCase, BatchCase batch) =>
+        !settings.Comparison || settings.ExplicitOps is not null
+        || batch.N == ((BatchBenchmarks)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!).OpsValues()
+            .Where(n => WhyNotRun(benchmarkCase, batch.Strategy, n, batch.K) is null)
+            .DefaultIfEmpty(batch.N)
+            .Max();
 
     /// <summary>The traits of the case's workload, asked of the workload itself.</summary>
     public WorkloadTraits TraitsOf(BenchmarkCase benchmarkCase) => Describe(benchmarkCase).Traits;

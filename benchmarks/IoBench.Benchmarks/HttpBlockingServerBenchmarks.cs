@@ -19,7 +19,7 @@ public class HttpBlockingServerBenchmarks : HttpBatchBenchmarks
 
     // default: the runtime's minimum (= cores), which grows slowly while requests keep completing;
     // 200: enough threads for N = 100 blocked handlers at once, so the client's overlap shows again.
-    public IEnumerable<ServerPoolSize> ServerMinThreadsValues() => [ServerPoolSize.Default, new(200)];
+    public IEnumerable<ServerPoolSize> ServerMinThreadsValues() => MainConfigurationInComparison([ServerPoolSize.Default, new(200)]);
 
     /// <summary>Sequential (L and the baseline), an async client (Task) and a thread per request (Thread) tell the story.</summary>
     protected override IEnumerable<StrategyKind> Strategies() =>

@@ -28,7 +28,7 @@ public class HttpDelayBenchmarks : HttpBatchBenchmarks
 
     // unlimited: the handler's default, where only the strategy limits overlap;
     // 10: a small pool that turns any strategy into waves of ceil(N/C) x L.
-    public IEnumerable<ClientConnections> ConnectionsValues() => [ClientConnections.Unlimited, new(10)];
+    public IEnumerable<ClientConnections> ConnectionsValues() => MainConfigurationInComparison([ClientConnections.Unlimited, new(10)]);
 
     protected override IWorkload CreateWorkload(SuiteSettings settings) =>
         new HttpDelayWorkload(Options(settings, Connections, ServerPoolSize.Default));

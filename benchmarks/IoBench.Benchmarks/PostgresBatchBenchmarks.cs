@@ -15,7 +15,7 @@ public abstract class PostgresBatchBenchmarks : BatchBenchmarks
     [ParamsSource(nameof(PoolValues))]
     public PoolSize Pool { get; set; } = PoolSize.AsLargeAsN;
 
-    public IEnumerable<PoolSize> PoolValues() => Pools();
+    public IEnumerable<PoolSize> PoolValues() => MainConfigurationInComparison(Pools());
 
     /// <summary>P: N (the pool never binds) and 10 (the pool-bound law ceil(N/P) x L, run only where the pool binds).</summary>
     protected virtual IEnumerable<PoolSize> Pools() => [PoolSize.AsLargeAsN, new(10)];

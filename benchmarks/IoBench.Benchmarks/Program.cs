@@ -31,6 +31,13 @@ public static class Program
                 }
 
                 runtimes = RuntimeChoice.Resolve(frameworks);
+
+                // Several runtimes on the whole default matrix would take three times the suite: the comparison's own
+                // matrix unless --full-matrix (SuiteSettings.Comparison says what it keeps, and why it iterates more).
+                if (frameworks.Count >= 2 && !settings.FullMatrix)
+                {
+                    settings = (settings with { Comparison = true }).Validated();
+                }
             }
         }
         catch (SettingsException e)

@@ -28,8 +28,9 @@ public static class SuiteConfig
     /// no unrolling. Global setup warms the case itself (<see cref="BatchBenchmarks"/>: the JIT's tiers, a warm burst, or
     /// bursts until the thread pool settles), so BenchmarkDotNet's <see cref="RunStrategy.Monitoring"/>: no jitting batch
     /// (the Throughput strategy's ran one more whole batch, two when it took over a third of a second: 44 s of batches in
-    /// a default run), no pilot, no overhead subtraction (nanoseconds against milliseconds). Five measured iterations; no
-    /// outlier is removed: a slow iteration of a starving thread pool is the finding, not noise.
+    /// a default run), no pilot, no overhead subtraction (nanoseconds against milliseconds). Five measured iterations (12
+    /// in the runtime comparison's matrix: <see cref="SuiteSettings.SteadyIterations"/>); no outlier is removed: a slow
+    /// iteration of a starving thread pool is the finding, not noise.
     /// </summary>
     public static Job SteadyJob { get; } = Job.Default
         .WithId(PoolRegime.Steady)
@@ -45,7 +46,8 @@ public static class SuiteConfig
 
     /// <summary>
     /// The cold regime, for the cells that depend on the pool's history only (<see cref="PoolRegime.DependsOnPoolHistory"/>):
-    /// the first batch of a fresh process, no jitting batch before it, in three processes.
+    /// the first batch of a fresh process, no jitting batch before it, in three processes (five in the runtime comparison's
+    /// matrix: <see cref="SuiteSettings.ColdLaunches"/>).
     /// </summary>
     public static Job ColdJob { get; } = Job.Default
         .WithId(PoolRegime.Cold)
@@ -58,6 +60,13 @@ public static class SuiteConfig
         .WithOutlierMode(OutlierMode.DontRemove)
         .WithGcForce(false)
         .WithEnvironmentVariables(new EnvironmentVariable(BatchBenchmarks.RegimeVariable, PoolRegime.Cold));
+
+    /// <summary>The steady and the cold job with the settings' counts: more in the runtime comparison's matrix.</summary>
+    public static Job[] Regimes(SuiteSettings settings) =>
+    [
+        SteadyJob.WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady),
+        ColdJob.WithLaunchCount(settings.ColdLaunches).WithId(PoolRegime.Cold),
+    ];
 
     /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>
     public static Job QuickJob { get; } = Job.Dry
@@ -86,12 +95,13 @@ public static class SuiteConfig
             .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(settings.Cost ? TimeUnit.Nanosecond : TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
             .WithOptions(ConfigOptions.JoinSummary);
 
+        Job[] regimes = Regimes(settings);
         if (runtimes is not null)
         {
-            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [QuickRuntimeJob] : [SteadyJob, ColdJob])]);
+            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [QuickRuntimeJob] : regimes)]);
         }
 
-        return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(SteadyJob, ColdJob);
+        return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(regimes);
     }
 
     /// <summary>Skips the Postgres family with one line when no server answers within 3 s.</summary>

@@ -14,7 +14,7 @@ public static class CaseLatencies
     /// <summary>L in nanoseconds per case key, or an empty map when the run has no data file.</summary>
     public static IReadOnlyDictionary<CaseKey, double> Load(string path)
     {
-        var file = Directory.Exists(path) ? Path.Combine(path, DataFile) : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, DataFile);
+        var file = DataFileOf(path);
         if (!File.Exists(file))
         {
             return new Dictionary<CaseKey, double>();
@@ -54,6 +54,44 @@ public static class CaseLatencies
             $"K={(item.GetProperty("K").GetInt32() is var k and > 0 ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}",
         };
         parameters.AddRange(item.GetProperty("Parameters").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}"));
-        return Canonical(new CaseKey($"{item.GetProperty("Workload").GetString()}Benchmarks", "", string.Join('&', parameters), item.GetProperty("Regime").GetString() ?? ""));
+        // The job names the case as its report does (Steady-net8.0 in a comparison run); files before the job was written have the regime.
+        var job = item.TryGetProperty("Job", out var j) && j.ValueKind == JsonValueKind.String ? j.GetString() : item.GetProperty("Regime").GetString();
+        return Canonical(new CaseKey($"{item.GetProperty("Workload").GetString()}Benchmarks", "", string.Join('&', parameters), job ?? ""));
     }
+
+    /// <summary>
+    /// The runtime each target framework's cases ran on, as their benchmark processes read it (net8.0 -> 8.0.33); a run
+    /// of one runtime, whose cases name no framework, maps "" to it. Empty without a data file or runtimes in it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Runtimes(string path)
+    {
+        var file = DataFileOf(path);
+        if (!File.Exists(file))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var runtimes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var item in document.RootElement.GetProperty("Cases").EnumerateArray())
+            {
+                if (item.TryGetProperty("Runtime", out var runtime) && runtime.ValueKind == JsonValueKind.String)
+                {
+                    var framework = item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+                    runtimes.TryAdd(framework, runtime.GetString()!);
+                }
+            }
+
+            return runtimes;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new CompareInputException($"{file}: not an IoBench data file ({e.Message})", e);
+        }
+    }
+
+    private static string DataFileOf(string path) =>
+        Directory.Exists(path) ? Path.Combine(path, DataFile) : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, DataFile);
 }

@@ -1,7 +1,7 @@
 namespace IoBench.Compare;
 
 /// <summary>
-/// The command: compare two saved runs and print the markdown. Exit codes: 0 compared (even when cases disagree),
+/// The command: compare two saved runs, or the runtimes of one comparison run, and print the markdown. Exit codes: 0 compared (even when cases disagree),
 /// 1 agreement below --fail-below, 2 bad input with one line on stderr ("iobench-compare: error: ...").
 /// </summary>
 public static class CompareCommand
@@ -20,13 +20,15 @@ public static class CompareCommand
                 return Compared;
             }
 
-            var comparison = new RunComparison(RunResults.Load(options.A), RunResults.Load(options.B), options.Threshold, options.Alpha);
-            var markdown = ComparisonReport.Render(comparison);
-            output.Write(markdown);
-            if (options.OutFile is { } outFile)
+            if (options.B is null)
             {
-                WriteAtomically(outFile, markdown);
+                var runtimes = new RuntimeComparison(RunResults.Load(options.A), options.Baseline, options.Threshold, options.Alpha);
+                Write(RuntimeComparisonReport.Render(runtimes), options, output);
+                return Compared;
             }
+
+            var comparison = new RunComparison(RunResults.Load(options.A).AsOneRuntime(), RunResults.Load(options.B).AsOneRuntime(), options.Threshold, options.Alpha);
+            Write(ComparisonReport.Render(comparison), options, output);
 
             if (options.FailBelowPercent is { } minimum && comparison.AgreePercent < minimum)
             {
@@ -41,6 +43,16 @@ public static class CompareCommand
             error.WriteLine($"iobench-compare: error: {e.Message}");
             return BadInput;
         }
+    }
+
+    private static void Write(string markdown, CompareOptions options, TextWriter output)
+    {
+        if (options.OutFile is { } outFile)
+        {
+            WriteAtomically(outFile, markdown);
+        }
+
+        output.Write(markdown);
     }
 
     /// <summary>A reader of FILE sees the old report or the whole new one, never half of it.</summary>

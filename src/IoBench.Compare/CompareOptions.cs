@@ -2,20 +2,32 @@ using System.Globalization;
 
 namespace IoBench.Compare;
 
-/// <summary>The command line: two inputs, then --threshold PCT, --alpha P, --out FILE, --fail-below PCT.</summary>
+/// <summary>
+/// The command line: two inputs (B compared with A) or one comparison run (its runtimes compared with its baseline), then
+/// --threshold PCT, --alpha P, --out FILE, --fail-below PCT, --baseline FRAMEWORK. B is null for one input.
+/// </summary>
 public sealed record CompareOptions(
     string A,
-    string B,
-    double Threshold = RunComparison.DefaultThreshold,
+    string? B,
+    double? ThresholdGiven = null,
     double Alpha = RunComparison.DefaultAlpha,
     string? OutFile = null,
-    double? FailBelowPercent = null)
+    double? FailBelowPercent = null,
+    string? Baseline = null)
 {
+    /// <summary>The threshold given, else 10% between two runs (reproducibility) and 5% between a run's runtimes.</summary>
+    public double Threshold => ThresholdGiven ?? (B is null ? RuntimeComparison.DefaultThreshold : RunComparison.DefaultThreshold);
+
     public const string Usage =
         """
         usage: compare-runs A B [--threshold PCT] [--alpha P] [--out FILE] [--fail-below PCT]
-          A, B              result folders (searched for *report-full*.json / *.json.gz) or report files; B is compared to A
-          --threshold PCT   relative change below which cases are the same, and within which they agree (default 10)
+               compare-runs RUN [--baseline FRAMEWORK] [--threshold PCT] [--alpha P] [--out FILE]
+          A, B              result folders (searched for *report-full*.json / *.json.gz) or report files; B is compared to A.
+                            A comparison run (--runtimes) is one side per runtime: FOLDER@net8.0
+          RUN               one comparison run (--runtimes net8.0 net9.0 net10.0): every runtime against the baseline
+          --baseline FW     the runtime the others are compared with (default: the oldest)
+          --threshold PCT   relative change below which cases are the same, and within which they agree
+                            (default 10 between two runs, 5 between the runtimes of one run)
           --alpha P         significance level of the two-sided Mann-Whitney U test (default 0.05)
           --out FILE        also write the markdown to FILE (written to a temporary file, then moved)
           --fail-below PCT  exit 1 when fewer than PCT% of the matched cases agree (e.g. 95)
@@ -31,8 +43,9 @@ public sealed record CompareOptions(
         }
 
         var inputs = new List<string>();
-        double threshold = RunComparison.DefaultThreshold, alpha = RunComparison.DefaultAlpha;
-        string? outFile = null;
+        double? threshold = null;
+        double alpha = RunComparison.DefaultAlpha;
+        string? outFile = null, baseline = null;
         double? failBelow = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -50,6 +63,9 @@ public sealed record CompareOptions(
                 case "--out":
                     outFile = Value(args, ++i);
                     break;
+                case "--baseline":
+                    baseline = Value(args, ++i);
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new CompareInputException($"unknown option {option} (see --help)");
                 default:
@@ -58,9 +74,19 @@ public sealed record CompareOptions(
             }
         }
 
-        return inputs.Count == 2
-            ? new CompareOptions(inputs[0], inputs[1], threshold, alpha, outFile, failBelow)
-            : throw new CompareInputException($"expected two inputs (result folders or report files), got {inputs.Count} (see --help)");
+        if (inputs.Count == 2 && baseline is not null)
+        {
+            throw new CompareInputException("--baseline picks the baseline runtime of one comparison run; with two inputs, A is the baseline");
+        }
+
+        if (inputs.Count == 1 && failBelow is not null)
+        {
+            throw new CompareInputException("--fail-below is the agreement of two runs; give two inputs");
+        }
+
+        return inputs.Count is 1 or 2
+            ? new CompareOptions(inputs[0], inputs.Count == 2 ? inputs[1] : null, threshold, alpha, outFile, failBelow, baseline)
+            : throw new CompareInputException($"expected one comparison run or two inputs (result folders or report files), got {inputs.Count} (see --help)");
     }
 
     private static string Value(IReadOnlyList<string> args, int i) =>

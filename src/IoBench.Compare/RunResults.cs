@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace IoBench.Compare;
 
 /// <summary>
 /// A saved run: a result folder (every full JSON report inside it, merged, since a run may write one per benchmark
-/// class) or a single report file.
+/// class) or a single report file; or the cases of one runtime of a comparison run (<see cref="ForFramework"/>).
 /// </summary>
-public sealed class RunResults
+public sealed partial class RunResults
 {
     private RunResults(string source, IReadOnlyList<FullReport> reports, IReadOnlyDictionary<CaseKey, BenchmarkCase> cases)
     {
@@ -13,8 +15,8 @@ public sealed class RunResults
         Cases = cases;
     }
 
-    /// <summary>The folder or file as it was given.</summary>
-    public string Source { get; }
+    /// <summary>The folder or file as it was given (with @framework for one runtime's cases).</summary>
+    public string Source { get; private init; }
 
     public IReadOnlyList<FullReport> Reports { get; }
 
@@ -26,14 +28,45 @@ public sealed class RunResults
     /// <summary>Each case's L in nanoseconds (canonical keys, <see cref="CaseLatencies"/>); empty without a data file.</summary>
     public IReadOnlyDictionary<CaseKey, double> Latencies { get; private init; } = new Dictionary<CaseKey, double>();
 
+    /// <summary>The runtime each framework's cases ran on, read inside their processes (net8.0 -> 8.0.33; "" in a one-runtime run).</summary>
+    public IReadOnlyDictionary<string, string> Runtimes { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>The framework of a one-runtime view (<see cref="ForFramework"/>), else null.</summary>
+    public string? Framework { get; private init; }
+
+    /// <summary>
+    /// The target frameworks of a comparison run's jobs (Steady-net8.0, Cold-net10.0 ...), oldest first; empty in a run of
+    /// one runtime, whose jobs carry no framework.
+    /// </summary>
+    public IReadOnlyList<string> Frameworks =>
+        [.. Cases.Keys.Select(k => FrameworkOf(k.Job)).OfType<string>().Distinct().OrderBy(VersionOf)];
+
+    /// <summary>The version of the runtime the cases ran on, as their processes read it; null when the data file does not say.</summary>
+    public string? RuntimeVersion =>
+        Runtimes.TryGetValue(Framework ?? "", out var version) ? version
+        : Runtimes.Count == 1 && Framework is null ? Runtimes.Values.Single()
+        : null;
+
     /// <summary>The case's L in nanoseconds, if the run's data file states it.</summary>
     public double? LatencyOf(CaseKey key) => Latencies.TryGetValue(CaseLatencies.Canonical(key), out var l) ? l : null;
 
     /// <summary>Cases the reports list without a measured iteration (failed benchmarks).</summary>
-    public IEnumerable<CaseKey> Unmeasured => Reports.SelectMany(r => r.Unmeasured);
+    public IEnumerable<CaseKey> Unmeasured => Reports.SelectMany(r => r.Unmeasured)
+        .Where(k => Framework is null || FrameworkOf(k.Job) == Framework)
+        .Select(k => Framework is null ? k : k with { Job = RegimeOf(k.Job) });
 
+    /// <summary>
+    /// Loads a folder or a report file; <c>PATH@net8.0</c> loads the cases of that framework's jobs only, with the framework
+    /// taken out of their job ids (Steady-net8.0 becomes Steady), so they match a run of one runtime.
+    /// </summary>
     public static RunResults Load(string path)
     {
+        var at = path.LastIndexOf('@');
+        if (at > 0 && !File.Exists(path) && !Directory.Exists(path))
+        {
+            return Load(path[..at]).ForFramework(path[(at + 1)..]);
+        }
+
         var files = ReportFiles(path);
         var reports = files.Select(FullReport.Read).ToArray();
         var cases = new Dictionary<CaseKey, BenchmarkCase>();
@@ -46,8 +79,59 @@ public sealed class RunResults
             }
         }
 
-        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path) };
+        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path), Runtimes = CaseLatencies.Runtimes(path) };
     }
+
+    /// <summary>The cases of one framework's jobs, keyed without the framework (Steady-net8.0 -> Steady).</summary>
+    public RunResults ForFramework(string framework)
+    {
+        var frameworks = Frameworks;
+        if (!frameworks.Contains(framework, StringComparer.Ordinal))
+        {
+            throw new CompareInputException(frameworks.Count == 0
+                ? $"{Source}@{framework}: {Source} is a run of one runtime (its jobs name no framework); give it without @{framework}"
+                : $"{Source}@{framework}: no jobs on {framework} in {Source} (it has {string.Join(", ", frameworks)})");
+        }
+
+        Dictionary<CaseKey, BenchmarkCase> cases = [];
+        foreach (var (key, benchmarkCase) in Cases.Where(c => FrameworkOf(c.Key.Job) == framework))
+        {
+            var regimeKey = key with { Job = RegimeOf(key.Job) };
+            cases[regimeKey] = new BenchmarkCase(regimeKey, benchmarkCase.NanosecondsPerOperation, benchmarkCase.SourceFile);
+        }
+
+        return new RunResults($"{Source}@{framework}", Reports, cases)
+        {
+            Framework = framework,
+            Runtimes = Runtimes,
+            Latencies = Latencies.Where(l => FrameworkOf(l.Key.Job) == framework).ToDictionary(l => l.Key with { Job = RegimeOf(l.Key.Job) }, l => l.Value),
+        };
+    }
+
+    /// <summary>
+    /// The run as one side of a two-run comparison: a run of one runtime as it is, a comparison run's single framework as
+    /// <see cref="ForFramework"/> (so Steady-net8.0 meets Steady); a run of several runtimes must name one.
+    /// </summary>
+    public RunResults AsOneRuntime() => Framework is not null ? this : Frameworks switch
+    {
+        [] => this,
+        [var only] => ForFramework(only),
+        var several => throw new CompareInputException(
+            $"{Source} holds jobs on {string.Join(", ", several)}: name one runtime ({Source}@{several[0]}), or give the folder alone to compare its runtimes"),
+    };
+
+    /// <summary>net8.0 for a job id such as Steady-net8.0; null for a job of a one-runtime run.</summary>
+    public static string? FrameworkOf(string job) => FrameworkSuffix().Match(job) is { Success: true } m ? m.Groups["framework"].Value : null;
+
+    /// <summary>The regime part of a job id: Steady for Steady-net8.0; the id itself otherwise.</summary>
+    public static string RegimeOf(string job) => FrameworkSuffix().Match(job) is { Success: true } m ? m.Groups["regime"].Value : job;
+
+    /// <summary>8.0 of net8.0, for ordering frameworks oldest first.</summary>
+    public static Version VersionOf(string framework) =>
+        Version.TryParse(framework.AsSpan("net".Length), out var version) ? version : new Version(0, 0);
+
+    [GeneratedRegex(@"^(?<regime>.+)-(?<framework>net[0-9]+\.[0-9]+)$")]
+    private static partial Regex FrameworkSuffix();
 
     /// <summary>
     /// A file is taken as it is; a folder is searched (with its subfolders, so BenchmarkDotNet.Artifacts works too)

@@ -23,8 +23,49 @@ public sealed record SuiteSettings
     /// </summary>
     public const int MaxOps = 1_000_000;
 
-    /// <summary>L, the nominal latency of one operation (IOBENCH_LATENCY_MS, --latency-ms; default 20).</summary>
-    public int LatencyMs { get; init; } = 20;
+    /// <summary>
+    /// L, the nominal latency of one operation (IOBENCH_LATENCY_MS, --latency-ms; default 20, or 10 in the runtime
+    /// comparison's matrix, <see cref="Comparison"/>).
+    /// </summary>
+    public int LatencyMs
+    {
+        get => ExplicitLatencyMs ?? (Comparison ? ComparisonLatencyMs : 20);
+        init => ExplicitLatencyMs = value;
+    }
+
+    /// <summary>L given explicitly, if any: only an explicit L travels to child processes, which derive the default themselves.</summary>
+    public int? ExplicitLatencyMs { get; private init; }
+
+    /// <summary>
+    /// The runtime comparison's matrix (IOBENCH_COMPARISON=1, --comparison; on by default when --runtimes names two or more
+    /// runtimes, unless --full-matrix): every family and every strategy, each strategy at one N per family (the largest
+    /// of the family's smallest N of 10 or more and its largest that the plan runs for it; the smallest alone where the
+    /// family's async calls complete synchronously), only the main configuration of each family (K = none, unlimited
+    /// HTTP connections, the server's default pool, a PostgreSQL pool as large as N), L = 10 ms unless --latency-ms, and
+    /// more iterations: <see cref="SteadyIterations"/> and <see cref="ColdLaunches"/> say why.
+    /// </summary>
+    public bool Comparison { get; init; }
+
+    /// <summary>Runs the whole default matrix in a comparison run (IOBENCH_FULL_MATRIX=1, --full-matrix): --runtimes then leaves --comparison off.</summary>
+    public bool FullMatrix { get; init; }
+
+    public const int ComparisonLatencyMs = 10;
+
+    /// <summary>
+    /// Measured batches per steady case: 5, or 12 in the comparison matrix. A runtime comparison asks whether a case moved
+    /// by 5%; the steady cases of the 2026-11-23 run have a median coefficient of variation of 4.4% over their batches,
+    /// and a two-sided Mann-Whitney test at alpha = 0.05 detects a 5% shift at that spread with about 80% power from 12
+    /// batches a side, 35% from 5.
+    /// </summary>
+    public int SteadyIterations => Comparison ? 12 : 5;
+
+    /// <summary>
+    /// Processes (one batch each) per cold case: 3, or 4 in the comparison matrix. With 3 a side the smallest two-sided
+    /// Mann-Whitney p is 2/20 = 0.1, so no cold difference could ever be significant at 0.05; with 4 it is 2/70 = 0.029
+    /// (fully separated launches: a cold change is found when it is larger than the launches' spread; 5 launches, 0.008,
+    /// would cost each cold case one more process on every runtime).
+    /// </summary>
+    public int ColdLaunches => Comparison ? 4 : 3;
 
     /// <summary>The batch sizes N (IOBENCH_OPS, --ops; default 1,10,100,1000, or 1,10 with --quick).</summary>
     public IReadOnlyList<int> Ops => ExplicitOps ?? (Quick ? QuickOps : DefaultOps);
@@ -105,7 +146,7 @@ public sealed record SuiteSettings
 
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
-        new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => Format(s.LatencyMs)),
+        new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => s.ExplicitLatencyMs is { } l ? Format(l) : string.Empty, Display: s => Format(s.LatencyMs)),
         // Only an explicit list travels to child processes: a family that narrows the default N (Ops()) must still see "no list given" there.
         new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = OpsList(v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops)),
         new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
@@ -119,6 +160,8 @@ public sealed record SuiteSettings
         new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true),
         new("--scaling", "IOBENCH_SCALING", (s, v) => s with { Scaling = Flag("--scaling", v) }, s => s.Scaling ? "1" : "0", IsFlag: true),
         new("--cost", "IOBENCH_COST", (s, v) => s with { Cost = Flag("--cost", v) }, s => s.Cost ? "1" : "0", IsFlag: true),
+        new("--comparison", "IOBENCH_COMPARISON", (s, v) => s with { Comparison = Flag("--comparison", v) }, s => s.Comparison ? "1" : "0", IsFlag: true),
+        new("--full-matrix", "IOBENCH_FULL_MATRIX", (s, v) => s with { FullMatrix = Flag("--full-matrix", v) }, s => s.FullMatrix ? "1" : "0", IsFlag: true),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -199,6 +242,16 @@ public sealed record SuiteSettings
         if (Scaling && Cost)
         {
             throw new SettingsException("--scaling and --cost select different families: run them one after the other.");
+        }
+
+        if (Comparison && FullMatrix)
+        {
+            throw new SettingsException("--comparison and --full-matrix choose different matrices: give one of them.");
+        }
+
+        if (Comparison && Preset is not null)
+        {
+            throw new SettingsException($"--comparison narrows the default suite; --{Preset} runs its own families: leave out one of them.");
         }
 
         if (Preset is not null && Quick)

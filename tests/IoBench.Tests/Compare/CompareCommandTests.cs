@@ -156,7 +156,10 @@ public sealed class CompareCommandTests : IDisposable
         AssertBadInput(Run(value is null ? [RunA, RunB, option] : [RunA, RunB, option, value]), option);
 
     [Fact]
-    public void Run_OneInput_IsBadInput() => AssertBadInput(Run(RunA), "expected two inputs");
+    public void Run_OneInputOfOneRuntime_IsBadInput() => AssertBadInput(Run(RunA), "is a run of one runtime: compare it with another run");
+
+    [Fact]
+    public void Run_ThreeInputs_IsBadInput() => AssertBadInput(Run(RunA, RunB, RunA), "expected one comparison run or two inputs");
 
     [Fact]
     public void Run_Help_PrintsUsageAndReturns0()

@@ -4,21 +4,21 @@ using IoBench.Tests.Benchmarks;
 namespace IoBench.Tests.Runtimes;
 
 /// <summary>
-/// One real comparison run, as small as it gets: --runtimes net8.0 net10.0 on one Sleep case with --quick (one batch per
-/// job, out of process, one generated project per runtime: about a minute and a half here). Each job must have run on its
-/// own runtime, as read inside its benchmark process, and every report must say so.
+/// One real comparison run, as small as it gets: --runtimes net8.0 net9.0 net10.0 on one Sleep case with --quick (one batch
+/// per job, out of process, one generated project per runtime: about two minutes here). Each job must have run on its own
+/// runtime, as read inside its benchmark process, and every report must say so, the runtime comparison too.
 /// </summary>
 public sealed class RuntimeRunTests
 {
     [RuntimesFact]
-    public async Task Run_TwoRuntimes_EachJobRanOnItsOwnRuntimeAndTheReportsSaySo()
+    public async Task Run_ThreeRuntimes_EachJobRanOnItsOwnRuntimeAndTheReportsSaySo()
     {
         var artifacts = Directory.CreateTempSubdirectory("iobench-runtimes-run-");
         try
         {
             var (exitCode, output) = await BenchmarkApp.RunAsync(
-                TimeSpan.FromMinutes(6),
-                "--runtimes", "net8.0", "net10.0", "--quick", "--filter", "*.SleepBenchmarks.*", "--strategies", "Sequential", "--ops", "1",
+                TimeSpan.FromMinutes(8),
+                "--runtimes", "net8.0", "net9.0", "net10.0", "--quick", "--filter", "*.SleepBenchmarks.*", "--strategies", "Sequential", "--ops", "1",
                 "--artifacts", artifacts.FullName);
 
             Assert.True(exitCode == 0, $"the app exited {exitCode}:\n{output}");
@@ -27,12 +27,14 @@ public sealed class RuntimeRunTests
             var environment = data.RootElement.GetProperty("Environment");
             var runtimes = environment.GetProperty("Runtimes").EnumerateArray().Select(r => r.GetString()!).ToList();
             Assert.Contains(runtimes, r => r.StartsWith(".NET 8.0.", StringComparison.Ordinal));
+            Assert.Contains(runtimes, r => r.StartsWith(".NET 9.0.", StringComparison.Ordinal));
             Assert.Contains(runtimes, r => r.StartsWith(".NET 10.0.", StringComparison.Ordinal));
             Assert.StartsWith("one fixed runtime for every job", environment.GetProperty("LatencyServer").GetString(), StringComparison.Ordinal);
 
             var cases = data.RootElement.GetProperty("Cases").EnumerateArray().ToDictionary(c => c.GetProperty("Job").GetString()!, c => c.GetProperty("Runtime").GetString()!);
-            Assert.Equal(2, cases.Count);
+            Assert.Equal(3, cases.Count);
             Assert.StartsWith("8.0.", cases["Quick-net8.0"], StringComparison.Ordinal);
+            Assert.StartsWith("9.0.", cases["Quick-net9.0"], StringComparison.Ordinal);
             Assert.StartsWith("10.0.", cases["Quick-net10.0"], StringComparison.Ordinal);
 
             var report = await File.ReadAllTextAsync(Path.Combine(results, "iobench-report.md"));
@@ -44,6 +46,11 @@ public sealed class RuntimeRunTests
             // BenchmarkDotNet's own summary compares each job with the baseline job.
             var summary = await File.ReadAllTextAsync(Directory.GetFiles(results, "*-report-github.md").Single());
             Assert.Contains("| Ratio |", summary, StringComparison.Ordinal);
+
+            // The runtime comparison of the run names each runtime by the version its processes read.
+            var (comparison, error) = (new StringWriter(), new StringWriter());
+            Assert.Equal(0, IoBench.Compare.CompareCommand.Run([results], comparison, error));
+            Assert.Contains($"- **Baseline**: .NET {cases["Quick-net8.0"]} (net8.0); compared with it: .NET {cases["Quick-net9.0"]} (net9.0), .NET {cases["Quick-net10.0"]} (net10.0).", comparison.ToString(), StringComparison.Ordinal);
         }
         finally
         {

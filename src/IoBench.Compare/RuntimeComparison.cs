@@ -1,0 +1,64 @@
+namespace IoBench.Compare;
+
+/// <summary>
+/// The runtimes of one comparison run (--runtimes net8.0 net9.0 net10.0) against its baseline runtime: each other
+/// framework's cases compared with the baseline's, case by case (<see cref="RunComparison"/>: ratio, Mann-Whitney
+/// verdict), each regime on its own (Steady with Steady, Cold with Cold).
+/// </summary>
+public sealed class RuntimeComparison
+{
+    /// <summary>A runtime comparison asks whether a case moved by 5%: the steady jobs' iteration count is chosen for that.</summary>
+    public const double DefaultThreshold = 0.05;
+
+    public RuntimeComparison(RunResults run, string? baseline = null, double threshold = DefaultThreshold, double alpha = RunComparison.DefaultAlpha)
+    {
+        var frameworks = run.Frameworks;
+        if (frameworks.Count < 2)
+        {
+            throw new CompareInputException(frameworks.Count == 0
+                ? $"{run.Source} is a run of one runtime: compare it with another run (compare-runs A B), or make a comparison run (scripts/compare-runtimes.sh)"
+                : $"{run.Source} holds jobs on {frameworks[0]} alone: compare it with another run (compare-runs A B)");
+        }
+
+        baseline ??= frameworks[0];
+        if (!frameworks.Contains(baseline, StringComparer.Ordinal))
+        {
+            throw new CompareInputException($"--baseline {baseline}: {run.Source} has no jobs on it (it has {string.Join(", ", frameworks)})");
+        }
+
+        Run = run;
+        Threshold = threshold;
+        Alpha = alpha;
+        Baseline = run.ForFramework(baseline);
+        Others = [.. frameworks.Where(f => f != baseline).Select(f => new RunComparison(Baseline, run.ForFramework(f), threshold, alpha))];
+    }
+
+    public RunResults Run { get; }
+
+    public double Threshold { get; }
+
+    public double Alpha { get; }
+
+    /// <summary>The baseline runtime's cases (the oldest framework unless --baseline names another).</summary>
+    public RunResults Baseline { get; }
+
+    /// <summary>Each other runtime against the baseline, oldest first: A is the baseline, B the runtime.</summary>
+    public IReadOnlyList<RunComparison> Others { get; }
+
+    /// <summary>Every case key measured on the baseline or on any other runtime, in a stable order (family, regime, parameters).</summary>
+    public IReadOnlyList<CaseKey> Keys =>
+        [.. Baseline.Cases.Keys.Concat(Others.SelectMany(o => o.B.Cases.Keys)).Distinct()
+            .OrderBy(k => k.Type, StringComparer.Ordinal)
+            .ThenBy(k => k.Job, StringComparer.Ordinal)
+            .ThenBy(k => k.Parameter("Strategy"), StringComparer.Ordinal)
+            .ThenBy(k => int.TryParse(k.Parameter("N"), out var n) ? n : 0)
+            .ThenBy(k => k.Parameters, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The significant changes of every runtime, largest |log ratio| first: the cases whose verdict is faster or slower.
+    /// </summary>
+    public IReadOnlyList<(RunComparison Runtime, CaseComparison Case)> SignificantChanges =>
+        [.. Others.SelectMany(o => o.Cases.Where(c => c.Verdict != Verdict.Same).Select(c => (o, c)))
+            .OrderByDescending(p => Math.Abs(Math.Log(p.c.MeanRatio)))
+            .ThenBy(p => p.c.Key.ToString(), StringComparer.Ordinal)];
+}
