@@ -214,11 +214,24 @@ public abstract class BatchBenchmarks
     [Benchmark]
     public virtual Task Batch()
     {
-        var batch = BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
+        var batch = RunBatchAsync();
         // A batch still running is awaited once more to name its failure (one small allocation per batch, none when the
         // batch completed synchronously); its time is the batch's.
         return batch.IsCompletedSuccessfully ? batch : ReportingFailureAsync(batch);
     }
+
+    /// <summary>The batch of <see cref="Strategy"/> over the workload, with the batch deadline, without the failure line (a family that catches it).</summary>
+    protected Task RunBatchAsync() =>
+        BatchRunner.RunAsync(_strategy!, _workload!, N, Settings.BatchTimeout, Settings.Quick ? DeadlineMode.CancelBatch : DeadlineMode.EndProcess);
+
+    /// <summary>The case's workload as the batch calls it (probed); valid between setup and cleanup.</summary>
+    protected ProbedWorkload BatchWorkload => _workload ?? throw new InvalidOperationException("the case is not set up");
+
+    /// <summary>
+    /// The failures the batch's operations ended with and those its caller saw, for a family whose operations fail on
+    /// purpose (<see cref="FireAndForgetBenchmarks"/>); measured after the batch, outside its time. Null elsewhere.
+    /// </summary>
+    protected virtual BatchFailures? MeasureFailures() => null;
 
     private async Task ReportingFailureAsync(Task batch)
     {
@@ -297,6 +310,7 @@ public abstract class BatchBenchmarks
             LatencySamples = _pairedSamples,
             Memory = _pendingMemory,
             Collections = GcClock.Since(_start.Collections),
+            Failures = MeasureFailures(),
         };
     }
 

@@ -36,6 +36,9 @@ public sealed record BatchMetrics(
     /// <summary>Garbage collections (all generations) that ran during the batch, and their pauses in ms (GC.GetTotalPauseDuration).</summary>
     public (int Count, double PauseMs)? Collections { get; init; }
 
+    /// <summary>The failures the batch's operations ended with and those the caller saw (the fire-and-forget family only).</summary>
+    public BatchFailures? Failures { get; init; }
+
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Prefix} pool={PoolStart}->{PoolEnd} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} alloc={AllocatedBytes} workitems={WorkItems}")
@@ -44,7 +47,8 @@ public sealed record BatchMetrics(
             ? $" lform={form} lsamples={string.Join(',', samples.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))}"
             : string.Empty)
         + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $" gcs={gc.Count} gcpausems={gc.PauseMs:0.###}") : string.Empty)
-        + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty);
+        + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty)
+        + (Failures is { } failures ? string.Create(CultureInfo.InvariantCulture, $" failed={failures.Occurred} seen={failures.Seen}") : string.Empty);
 
     public static BatchMetrics? Parse(string line)
     {
@@ -80,6 +84,12 @@ public sealed record BatchMetrics(
             Memory = OutputLine.Long(fields.GetValueOrDefault("rssbase")) is { } rssBase && OutputLine.Long(fields.GetValueOrDefault("rsspeak")) is { } rssPeak
                 ? new PendingMemory(rssBase, rssPeak)
                 : null,
+            Failures = OutputLine.Long(fields.GetValueOrDefault("failed")) is { } failed && OutputLine.Long(fields.GetValueOrDefault("seen")) is { } seen
+                ? new BatchFailures(failed, seen)
+                : null,
         };
     }
 }
+
+/// <summary>One batch's failures: how many of its operations failed, and how many failures reached the caller.</summary>
+public readonly record struct BatchFailures(long Occurred, long Seen);

@@ -63,6 +63,15 @@ public sealed class CaseObservations
     /// <summary>Garbage collections during a measured batch (median of the measured batches).</summary>
     public double? CollectionsPerBatch => Median(Measured.Where(b => b.Collections is not null).Select(b => (double)b.Collections!.Value.Count));
 
+    /// <summary>
+    /// Over the measured batches (the fire-and-forget family only): the batches, the failures their operations ended with,
+    /// the failures their caller saw, and the batches in which the caller saw at least one.
+    /// </summary>
+    public (int Batches, long Occurred, long Seen, int BatchesSeen)? Failures =>
+        Measured.Where(b => b.Failures is not null).Select(b => b.Failures!.Value).ToList() is { Count: > 0 } failures
+            ? (failures.Count, failures.Sum(f => f.Occurred), failures.Sum(f => f.Seen), failures.Count(f => f.Seen > 0))
+            : null;
+
     public int? ServerThreads => Measured.Any(b => b.ServerThreads is not null) ? Measured.Max(b => b.ServerThreads ?? 0) : null;
 
     /// <summary>The pool's threads when the first measured batch started and when the last one ended (per launch for cold runs).</summary>

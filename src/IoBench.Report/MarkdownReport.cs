@@ -28,7 +28,15 @@ public static class MarkdownReport
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"## {family.Title}").AppendLine();
             AppendLatencies(text, family);
-            text.AppendLine(CultureInfo.InvariantCulture, $"![{family.Title}: batch time against N, log-log, one line per strategy]({family.ChartFileName})").AppendLine();
+            if (family.ClaimOnly)
+            {
+                AppendFailures(text, family);
+            }
+            else
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"![{family.Title}: batch time against N, log-log, one line per strategy]({family.ChartFileName})").AppendLine();
+            }
+
             var checks = new List<string>();
             AppendMatrix(text, family, checks);
             AppendServerThreads(text, family);
@@ -42,6 +50,26 @@ public static class MarkdownReport
 
         return text.ToString();
     }
+
+    /// <summary>A family whose operations fail on purpose (claim 7): what the caller saw beside what happened, per case.</summary>
+    private static void AppendFailures(StringBuilder text, ReportFamily family)
+    {
+        text.AppendLine("Every tenth operation fails after its full L. Failures the operations ended with, against those that reached the caller, over the measured batches (claim 7):").AppendLine();
+        text.AppendLine("| Case | Batch (Mean) | Failures | Seen by the caller | Batches in which the caller saw one |").AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var c in family.Cases.Where(c => c.Failures is not null).OrderBy(c => c.Parameters.GetValueOrDefault("Caller"), StringComparer.Ordinal))
+        {
+            var f = c.Failures!;
+            var caller = c.Parameters.TryGetValue("Caller", out var value) ? $", Caller = {value}" : string.Empty;
+            var mean = c.MeanMs is { } ms ? ShortMilliseconds(ms) : "-";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {c.Strategy} N = {c.N}{caller} ({c.Regime.ToLowerInvariant()}) | {mean} | {f.Occurred} | {f.Seen} | {f.BatchesSeen} of {f.Batches} |");
+        }
+
+        text.AppendLine();
+    }
+
+    /// <summary>Like <see cref="Milliseconds"/>, with three decimals below 1 ms (a batch that only starts its calls).</summary>
+    public static string ShortMilliseconds(double ms) =>
+        ms < 1 ? ms.ToString("0.###", CultureInfo.InvariantCulture) + " ms" : Milliseconds(TimeSpan.FromMilliseconds(ms));
 
     /// <summary>"20.1 ms" style milliseconds: no decimals from 100 ms, one below.</summary>
     public static string Milliseconds(TimeSpan value) =>

@@ -48,6 +48,12 @@ internal sealed class ReportFamily
 
     public IEnumerable<CaseData> Cases => _cases;
 
+    /// <summary>
+    /// A family that tests a claim rather than a strategy's time against the bounds (its operations fail on purpose:
+    /// FailingSleep): its table is in the report, but it has no chart and no at-a-glance row.
+    /// </summary>
+    public bool ClaimOnly => _cases.Any(c => c.Failures is not null);
+
     /// <summary>L sampled around every batch (device-decided): the family's L lines are the sequential cases' (smallest N) sample.</summary>
     public bool LatencySampledPerBatch { get; private init; }
 

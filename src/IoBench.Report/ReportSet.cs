@@ -17,7 +17,7 @@ public static class ReportSet
     public static IReadOnlyList<(string FileName, string Text)> Render(RunData run)
     {
         var files = new List<(string, string)> { (MarkdownReport.FileName, MarkdownReport.Render(run)), (AtAGlance.FileName, AtAGlance.Render(run)) };
-        files.AddRange(ReportFamily.Of(run).Select(family => (family.ChartFileName, FamilyChart.Render(family))));
+        files.AddRange(ReportFamily.Of(run).Where(family => !family.ClaimOnly).Select(family => (family.ChartFileName, FamilyChart.Render(family))));
         return files;
     }
 

@@ -10,7 +10,8 @@ namespace IoBench.Report;
 /// configuration's matrix, L's samples per form and the cells not run with their reasons), the environment's
 /// <see cref="RunEnvironmentData.Description"/> and <see cref="RunEnvironmentData.RunTimeS"/>, each case's
 /// <see cref="CaseData.StdErrorMs"/> and each steady case's <see cref="CaseData.Warmup"/>; a schema 1 file
-/// still renders, without what it lacks.
+/// still renders, without what it lacks. Optional fields added since (each absent where it does not apply, so the
+/// schema version stays 2): GcPauseMs, PendingMemoryPerOperation, VsBare, Job/Framework/Runtime, Failures.
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
@@ -115,7 +116,17 @@ public sealed record CaseData(
     /// <summary>The runtime version the case ran on (8.0.33), read inside its benchmark process, never from the job's name.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Runtime { get; init; }
+
+    /// <summary>The fire-and-forget family only: the failures its operations ended with and those the caller saw, over the measured batches.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FailuresData? Failures { get; init; }
 }
+
+/// <summary>
+/// Over the measured batches of a case whose operations fail on purpose (FireAndForgetBenchmarks): the batches, the
+/// failures the operations ended with, the failures that reached the caller, and the batches in which it saw one.
+/// </summary>
+public sealed record FailuresData(int Batches, long Occurred, long Seen, int BatchesSeen);
 
 /// <summary>L of the form the case's strategy calls, as sampled by the workload's steady Sequential N = 1 case.</summary>
 public sealed record LatencyData(string Form, double MeanMs, double MedianMs, double P10Ms, double P90Ms, double MaxMs, int Samples)

@@ -83,6 +83,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 PendingMemoryPerOperation = PendingMemoryColumn.BytesPerOperation(summary, benchmarkCase),
                 GcPauseMs = observations.GcPausePerBatchMs,
                 VsBare = BareRatioColumn.Ratio(summary, benchmarkCase, batch.N),
+                Failures = observations.Failures is { } f ? new FailuresData(f.Batches, f.Occurred, f.Seen, f.BatchesSeen) : null,
             });
         }
 

@@ -16,4 +16,7 @@ public static class WorkloadNames
     public const string HttpDelay = "HttpDelay";
     public const string HttpBlockingServer = "HttpBlockingServer";
     public const string ZeroLatency = "ZeroLatency";
+
+    /// <summary>Sleep whose every tenth operation fails: the fire-and-forget claim's workload.</summary>
+    public const string FailingSleep = "FailingSleep";
 }

@@ -24,7 +24,7 @@ public static class AtAGlance
         text.AppendLine(CultureInfo.InvariantCulture, $"{environment.Cpu}, {environment.Cores} cores, {environment.Os}; {environment.Runtimes.FirstOrDefault() ?? "runtime not reported"}; BenchmarkDotNet {environment.BenchmarkDotNet}{(environment.RunTimeS is { } seconds ? $"; run time {(int)Math.Round(seconds) / 60} min {(int)Math.Round(seconds) % 60} s" : string.Empty)}. Steady figures at the largest N each row ran unless marked cold; [full report]({links}{MarkdownReport.FileName}).").AppendLine();
         text.AppendLine("| Workload | Best strategy: Mean/max(L) | Sequential: Mean/(N×L) | Worst anti-pattern: Mean/max(L) | Chart |");
         text.AppendLine("|---|---|---|---|---|");
-        foreach (var family in ReportFamily.Of(run))
+        foreach (var family in ReportFamily.Of(run).Where(f => !f.ClaimOnly))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {family.Title} | {Best(family)} | {Sequential(family)} | {Worst(family)} | [chart]({links}{family.ChartFileName}) |");
         }
