@@ -30,7 +30,10 @@ public static class RuntimeComparisonReport
             + $"the iterations (exact without ties, else normal approximation) at α = {Number(c.Alpha, "0.###")}, with a "
             + $"{Percent(c.Threshold * 100)} threshold: *same* when p ≥ α or |ratio − 1| < {Percent(c.Threshold * 100)}, else "
             + "*faster* or *slower*. A geometric mean of ratios is exp(mean(log ratio)) over every case of the group, significant "
-            + "or not: 1.00 is no change.").AppendLine();
+            + "or not: 1.00 is no change. **Per L**: each side in units of its own runtime's L (Mean/L, L from the data file: "
+            + "sampled around every batch for the device-decided families, FileWrite, SqliteWrite and the short PostgreSQL ones, whose "
+            + "fsync or commit can take twice as long from one minute to the next on this machine; a change in the raw ratio with the "
+            + "per-L ratio near 1 is the device's, or the driver's per-operation cost, not the strategy's).").AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
         md.AppendLine("| Runtime | Cases | Faster | Slower | Same | Geometric mean of ratios |").AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -65,8 +68,8 @@ public static class RuntimeComparisonReport
         var separator = new StringBuilder("|---|---:|");
         foreach (var o in c.Others)
         {
-            md.Append($" {Label(o.B)} | Ratio | p | Verdict |");
-            separator.Append("---:|---:|---:|---|");
+            md.Append($" {Label(o.B)} | Ratio | Per L | p | Verdict |");
+            separator.Append("---:|---:|---:|---:|---|");
         }
 
         md.AppendLine().AppendLine(separator.ToString());
@@ -79,12 +82,12 @@ public static class RuntimeComparisonReport
                 if (byRuntime[i].TryGetValue(key, out var row))
                 {
                     var verdict = row.Verdict == Verdict.Same ? "same" : $"**{row.Verdict.ToString().ToLowerInvariant()}**";
-                    md.Append($" {DurationText.Format(row.B.Mean)} | {Number(row.MeanRatio, "0.00")} | {Number(row.Test.PValue, "0.0000")} | {verdict} |");
+                    md.Append($" {DurationText.Format(row.B.Mean)} | {Ratio(row.MeanRatio)} | {(row.PerLatencyRatio is { } l ? Ratio(l) : "-")} | {Number(row.Test.PValue, "0.0000")} | {verdict} |");
                 }
                 else
                 {
                     var measured = c.Others[i].B.Cases.TryGetValue(key, out var b) ? DurationText.Format(b.Mean) : "not measured";
-                    md.Append($" {measured} | - | - | - |");
+                    md.Append($" {measured} | - | - | - | - |");
                 }
             }
 
@@ -97,12 +100,21 @@ public static class RuntimeComparisonReport
     /// <summary>One sentence with its figures: which case, how long on each runtime, the ratio and the test's p.</summary>
     public static string Sentence(RunComparison runtime, CaseComparison change)
     {
-        var percent = Math.Abs(change.MeanRatio - 1) * 100;
         var direction = change.Verdict == Verdict.Faster ? "faster" : "slower";
+        var size = change.MeanRatio switch
+        {
+            < 0.5 => $"{Number(1 / change.MeanRatio, "0.#")} times {direction}",
+            > 2 => $"{Number(change.MeanRatio, "0.#")} times {direction}",
+            var r => $"{Number(Math.Abs(r - 1) * 100, "0")}% {direction}",
+        };
+        var perL = change.PerLatencyRatio is { } l ? $"; in units of each runtime's own L, {Ratio(l)}" : string.Empty;
         return $"{Describe(change.Key)}: {DurationText.Format(change.A.Mean)} on {Label(runtime.A)}, {DurationText.Format(change.B.Mean)} on "
-            + $"{Label(runtime.B)}, {Number(change.MeanRatio, "0.00")} x ({Number(percent, "0")}% {direction}; Mann-Whitney p = "
-            + $"{Number(change.Test.PValue, "0.0000")}, {change.A.NanosecondsPerOperation.Count} and {change.B.NanosecondsPerOperation.Count} iterations).";
+            + $"{Label(runtime.B)}, ratio {Ratio(change.MeanRatio)} ({size}; Mann-Whitney p = {Number(change.Test.PValue, "0.0000")}, "
+            + $"{change.A.NanosecondsPerOperation.Count} and {change.B.NanosecondsPerOperation.Count} iterations{perL}).";
     }
+
+    /// <summary>Two decimals, more below 0.1 so that a ratio of 0.003 does not read 0.00.</summary>
+    private static string Ratio(double ratio) => Number(ratio, ratio < 0.1 ? "0.0###" : "0.00");
 
     /// <summary>".NET 8.0.33 (net8.0)", or the framework alone when the data file does not say.</summary>
     public static string Label(RunResults view) =>
