@@ -1,5 +1,6 @@
 using System.Globalization;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks;
 
@@ -36,6 +37,9 @@ public sealed record BatchMetrics(
     /// <summary>Garbage collections (all generations) that ran during the batch, and their pauses in ms (GC.GetTotalPauseDuration).</summary>
     public (int Count, double PauseMs)? Collections { get; init; }
 
+    /// <summary>The pool's thread count through the batch, sampled from a dedicated thread (the starvation lab only).</summary>
+    public PoolTimeline? Timeline { get; init; }
+
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Prefix} pool={PoolStart}->{PoolEnd} threads={PeakThreads} syncpct={(SyncPercent is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-")} calls={Calls} alloc={AllocatedBytes} workitems={WorkItems}")
@@ -44,7 +48,8 @@ public sealed record BatchMetrics(
             ? $" lform={form} lsamples={string.Join(',', samples.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)))}"
             : string.Empty)
         + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $" gcs={gc.Count} gcpausems={gc.PauseMs:0.###}") : string.Empty)
-        + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty);
+        + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty)
+        + (Timeline is { Samples.Count: > 0 } timeline ? $" timeline={timeline.Format()}" : string.Empty);
 
     public static BatchMetrics? Parse(string line)
     {
@@ -80,6 +85,7 @@ public sealed record BatchMetrics(
             Memory = OutputLine.Long(fields.GetValueOrDefault("rssbase")) is { } rssBase && OutputLine.Long(fields.GetValueOrDefault("rsspeak")) is { } rssPeak
                 ? new PendingMemory(rssBase, rssPeak)
                 : null,
+            Timeline = PoolTimeline.Parse(fields.GetValueOrDefault("timeline")),
         };
     }
 }

@@ -83,6 +83,13 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 PendingMemoryPerOperation = PendingMemoryColumn.BytesPerOperation(summary, benchmarkCase),
                 GcPauseMs = observations.GcPausePerBatchMs,
                 VsBare = BareRatioColumn.Ratio(summary, benchmarkCase, batch.N),
+                MinWorkerThreads = observations.MinThreads?.Workers,
+                PoolTimelines = observations.Measured.Any(b => b.Timeline is not null)
+                    ? [.. observations.Measured.Select(b => b.Timeline?.Format() ?? string.Empty)]
+                    : null,
+                WarmupBursts = observations.Bursts.Count > 0
+                    ? [.. observations.Bursts.Select(b => new BurstData(b.Number, Math.Round(b.Ms, 3), b.PoolStart, b.PoolEnd))]
+                    : null,
             });
         }
 
@@ -100,7 +107,9 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             .ToList();
 
         var host = summary.HostEnvironmentInfo;
-        var minThreads = summary.Reports.Select(r => CaseObservations.From(r).MinThreads).FirstOrDefault(m => m is not null);
+        // The runtime's default: the smallest any process printed (the starvation lab raises it to N in some of them; each
+        // case keeps its own, MinWorkerThreads).
+        var minThreads = summary.Reports.Select(r => CaseObservations.From(r).MinThreads).Where(m => m is not null).MinBy(m => m!.Value.Workers);
         var environment = new RunEnvironmentData(
             host.BenchmarkDotNetVersion,
             host.OsVersion.Value ?? "unknown",
