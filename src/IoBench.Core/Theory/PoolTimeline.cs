@@ -24,6 +24,20 @@ public sealed record PoolTimeline(IReadOnlyList<PoolSample> Samples)
     /// <summary>When the count first reached its peak (ms since the batch started), or null when nothing was added.</summary>
     public double? PeakMs => ThreadsAdded <= 0 ? null : Samples.First(s => s.Threads == PeakThreads).Ms;
 
+    /// <summary>When the count first reached <paramref name="threads"/> (ms since the batch started), or null if it never did.</summary>
+    public double? TimeToReach(int threads)
+    {
+        foreach (var sample in Samples)
+        {
+            if (sample.Threads >= threads)
+            {
+                return sample.Ms;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The last sample's time: about the batch's length.</summary>
     public double EndMs => Samples.Count == 0 ? 0 : Samples[^1].Ms;
 

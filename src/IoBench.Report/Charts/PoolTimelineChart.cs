@@ -15,7 +15,7 @@ internal static class PoolTimelineChart
 {
     private const double Left = 78, Top = 40, PanelWidth = 250, Gap = 60, PlotHeight = 440, LegendX = 668;
 
-    private const string DefaultColour = "#d62728", RaisedColour = "#1f77b4", ReferenceColour = "#2ca02c";
+    private const string DefaultColour = "#d62728", RaisedColour = "#1f77b4", ReferenceColour = "#2ca02c", ScheduleColour = "#555555";
 
     public static string Render(RunData run, string strategy, int n, IReadOnlyList<LabCase> cases)
     {
@@ -64,6 +64,21 @@ internal static class PoolTimelineChart
                     svg.Polyline(Steps(timeline).Select(p => (X(p.Ms), Y(p.Threads))), colour, 1.6, dash, clip);
                 }
             }
+
+            // Where threads block on a task, the pool follows cooperative blocking's schedule: drawn over the measured lines,
+            // from the minimum + cores threads it adds at once to the default line's peak, in the cold panel (a fresh pool).
+            if (cold && strategy == "SyncOverAsync" && inPanel.FirstOrDefault(c => !c.RaisedMinimum) is { } blocked)
+            {
+                var cores = run.Environment.Cores;
+                var top = blocked.Timelines.Select(t => t.PeakThreads).DefaultIfEmpty(0).Max();
+                var schedule = Enumerable.Range(CooperativeBlocking.WithoutDelay(blocked.Minimum, cores), Math.Max(0, top - CooperativeBlocking.WithoutDelay(blocked.Minimum, cores) + 1))
+                    .Select(threads => (Ms: CooperativeBlocking.TimeToReach(threads, blocked.Minimum, cores).TotalMilliseconds, Threads: threads))
+                    .ToList();
+                if (schedule.Count > 1)
+                {
+                    svg.Polyline(schedule.Select(p => (X(p.Ms), Y(p.Threads))), ScheduleColour, 1.2, "3 3", clip);
+                }
+            }
         }
 
         var y = Top + 6;
@@ -81,6 +96,11 @@ internal static class PoolTimelineChart
             Legend("Task (holds no thread), default", ReferenceColour, "2 3");
         }
 
+        if (strategy == "SyncOverAsync" && own.Any(c => c.Cold && !c.RaisedMinimum))
+        {
+            Legend("cooperative blocking's schedule", ScheduleColour, "3 3");
+        }
+
         y += 10;
         foreach (var c in own)
         {
@@ -91,7 +111,9 @@ internal static class PoolTimelineChart
         var environment = run.Environment;
         svg.Text(Left, FamilyChart.Height - 44, string.Create(CultureInfo.InvariantCulture, $"{environment.Cpu}, {environment.Cores} cores, {environment.Os}; {environment.Runtimes.FirstOrDefault() ?? "runtime not reported"}; L = {environment.Settings.GetValueOrDefault("IOBENCH_LATENCY_MS", "?")} ms."), size: 11, colour: "#444444");
         svg.Text(Left, FamilyChart.Height - 28, string.Create(CultureInfo.InvariantCulture, $"ThreadPool.ThreadCount read every {PoolTimeline.SampleIntervalMs} ms from a dedicated thread; one line per batch. Legend: threads injected beyond the minimum, per second (medians)."), size: 11, colour: "#444444");
-        svg.Text(Left, FamilyChart.Height - 12, "Each panel has its own time axis: a raised minimum's batch lasts about L, a default pool's the seconds it takes to grow.", size: 11, colour: "#444444");
+        svg.Text(Left, FamilyChart.Height - 12, strategy == "SyncOverAsync"
+            ? "Each panel has its own time axis. Grey dots: the schedule the runtime's cooperative-blocking defaults predict (cold, default minimum)."
+            : "Each panel has its own time axis: a raised minimum's batch lasts about L, a default pool's the seconds it takes to grow.", size: 11, colour: "#444444");
         return svg.ToString();
     }
 

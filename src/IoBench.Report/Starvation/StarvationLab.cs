@@ -60,7 +60,7 @@ internal static class StarvationLab
         AppendBatchTimes(text, run, cases);
         AppendInjection(text, cases);
         AppendBursts(text, cases);
-        AppendWhy(text, cases);
+        AppendWhy(text, cases, run.Environment.Cores);
         text.AppendLine("## Charts").AppendLine();
         foreach (var chart in charts)
         {
@@ -149,7 +149,7 @@ internal static class StarvationLab
     }
 
     /// <summary>The mechanism, with this run's rates: each blocking strategy's cold first batches on the default minimum.</summary>
-    private static void AppendWhy(StringBuilder text, IReadOnlyList<LabCase> cases)
+    private static void AppendWhy(StringBuilder text, IReadOnlyList<LabCase> cases, int cores)
     {
         text.AppendLine("## Why SyncOverAsync gets threads faster than ThreadPool").AppendLine();
         var cold = cases.Where(c => c.Cold && !c.RaisedMinimum && c.N >= 100 && BlockingStrategies.Contains(c.Strategy)).ToList();
@@ -166,8 +166,35 @@ internal static class StarvationLab
         }
 
         text.AppendLine("A pool thread that blocks in Task.Wait / GetAwaiter().GetResult() on an unfinished task tells the pool so (`ThreadPool.NotifyThreadBlocked`, \"cooperative blocking\" in dotnet/runtime's PortableThreadPool.Blocking.cs): the pool raises its thread goal to min + blocked threads, adds up to cores threads beyond the minimum at once, then one thread after a delay of 25 ms per cores threads added so far, at most 250 ms (about 4 threads a second from 22 threads on, on 2 cores).");
+        foreach (var soa in cold.Where(c => c.Strategy == "SyncOverAsync"))
+        {
+            AppendSchedule(text, soa, cores);
+        }
+
         text.AppendLine("A thread blocked in Thread.Sleep (ThreadPool, TaskRun) says nothing: the pool sees only work items that take long while others still complete, and adds threads through hill climbing (and the gate thread's starvation check every 500 ms when nothing completes): the slower pace above. The timeline does not tell which of the two added each thread.");
         text.AppendLine("Both are far from what N blocked operations need: with the minimum raised to N, the pool creates a thread per queued item without delay and the batch takes about L plus thread creation.");
+        text.AppendLine();
+    }
+
+    /// <summary>Cooperative blocking's schedule beside the measured timelines: when the pool reached each milestone.</summary>
+    private static void AppendSchedule(StringBuilder text, LabCase soa, int cores)
+    {
+        var peak = (int)(LabCase.Median(soa.Timelines.Select(t => (double)t.PeakThreads)) ?? 0);
+        var milestones = new[] { CooperativeBlocking.WithoutDelay(soa.Minimum, cores), 10, CooperativeBlocking.AtMaxDelay(soa.Minimum, cores), 30, peak }
+            .Where(k => k <= peak).Distinct().Order().ToList();
+        if (milestones.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"`SyncOverAsync` N = {soa.N:N0}, cold, against cooperative blocking's schedule with the runtime's defaults (minimum {soa.Minimum}, {cores} cores: {CooperativeBlocking.WithoutDelay(soa.Minimum, cores)} threads at once, then {CooperativeBlocking.DelayStepMs} ms × (1 + added / cores) before each, at most {CooperativeBlocking.MaxDelayMs} ms, reached at {CooperativeBlocking.AtMaxDelay(soa.Minimum, cores)} threads):").AppendLine();
+        text.AppendLine("| Threads | Predicted | Measured (median of the processes) |");
+        text.AppendLine("|---:|---:|---:|");
+        foreach (var threads in milestones)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {threads} | {Ms(CooperativeBlocking.TimeToReach(threads, soa.Minimum, cores).TotalMilliseconds)} | {Ms(LabCase.Median(soa.Timelines.Select(t => t.TimeToReach(threads)).OfType<double>()))} |");
+        }
+
         text.AppendLine();
     }
 

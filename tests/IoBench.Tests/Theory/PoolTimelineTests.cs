@@ -85,6 +85,14 @@ public sealed class PoolTimelineTests
     }
 
     [Fact]
+    public void TimeToReach_IsTheFirstReadingAtOrAboveTheCount()
+    {
+        Assert.Equal(1000.0, Starving.TimeToReach(4));
+        Assert.Equal(0.0, Starving.TimeToReach(1));
+        Assert.Null(Starving.TimeToReach(6));
+    }
+
+    [Fact]
     public void Injection_NothingAdded_IsNull()
     {
         var flat = new PoolTimeline([new(0, 18), new(1200, 18)]);
