@@ -44,6 +44,7 @@ public abstract class BatchBenchmarks
     private bool _steady;
     private double[]? _pairedSamples;
     private PendingMemory? _pendingMemory;
+    private PoolTimelineSampler? _timeline;
 
     protected static SuiteSettings Settings { get; } = SuiteSettings.FromEnvironment();
 
@@ -124,6 +125,7 @@ public abstract class BatchBenchmarks
 
     private async Task SetupAsync()
     {
+        PrepareProcess();
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
         await _workload.SetupAsync(setupDeadline.Token);
@@ -183,8 +185,14 @@ public abstract class BatchBenchmarks
         var (last, unchanged, bursts, changedAt) = (first, 0, 0, started);
         while (Stopwatch.GetElapsedTime(started) < Settings.SteadyWarmup)
         {
+            var (burstStarted, poolBefore) = (Stopwatch.GetTimestamp(), ThreadPool.ThreadCount);
             await Batch();
             bursts++;
+            if (SamplesPoolTimeline)
+            {
+                Console.WriteLine(new WarmupBurst(bursts, Stopwatch.GetElapsedTime(burstStarted).TotalMilliseconds, poolBefore, ThreadPool.ThreadCount).ToLine());
+            }
+
             var now = await PoolThreadsAsync();
             (unchanged, changedAt) = now == last ? (unchanged + 1, changedAt) : (0, Stopwatch.GetTimestamp());
             last = now;
@@ -207,6 +215,8 @@ public abstract class BatchBenchmarks
             : null;
         _workload!.Reset();
         _start = new BatchStart(ThreadPool.ThreadCount, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: true), GcClock.Now);
+        // Last, so that the timeline's zero is as close to the timed region as setup allows.
+        _timeline = SamplesPoolTimeline ? PoolTimelineSampler.Start() : null;
     }
 
     // Out of band in BenchmarkDotNet's child processes (the strategy gets CancellationToken.None, a missed deadline ends
@@ -301,6 +311,9 @@ public abstract class BatchBenchmarks
     /// <summary>The metrics of the batch since <see cref="BeginBatch"/>: taken outside the timed region, around it.</summary>
     internal BatchMetrics MeasureBatchEnd()
     {
+        // First, so that the timeline ends as close to the timed region as cleanup allows.
+        var timeline = _timeline?.Stop();
+        _timeline = null;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - _start.Allocated;
         var workItems = ThreadPool.CompletedWorkItemCount - _start.WorkItems;
         var server = ServerThreadsAsync(_workload!.Inner).GetAwaiter().GetResult();
@@ -311,6 +324,7 @@ public abstract class BatchBenchmarks
             Memory = _pendingMemory,
             Collections = GcClock.Since(_start.Collections),
             Failures = MeasureFailures(),
+            Timeline = timeline,
         };
     }
 
@@ -345,6 +359,18 @@ public abstract class BatchBenchmarks
     /// collection slows the batch after it).
     /// </summary>
     protected virtual bool MeasuresPendingMemory => false;
+
+    /// <summary>
+    /// True for a family that samples the pool's thread count through every measured batch from a dedicated thread
+    /// (<see cref="PoolTimelineSampler"/>, printed on the batch line) and prints each steady warm-up burst
+    /// (<see cref="WarmupBurst"/>): the starvation lab.
+    /// </summary>
+    protected virtual bool SamplesPoolTimeline => false;
+
+    /// <summary>Sets up the process itself before anything else (the starvation lab raises the pool's minimum here).</summary>
+    protected virtual void PrepareProcess()
+    {
+    }
 
     /// <summary>The thread-pool threads of the server the workload calls, if it has one that reports them (HTTP).</summary>
     protected virtual Task<int?> ServerThreadsAsync(IWorkload workload) => Task.FromResult<int?>(null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks;
 
@@ -38,6 +39,8 @@ public sealed record BatchMetrics(
 
     /// <summary>The failures the batch's operations ended with and those the caller saw (the fire-and-forget family only).</summary>
     public BatchFailures? Failures { get; init; }
+    /// <summary>The pool's thread count through the batch, sampled from a dedicated thread (the starvation lab only).</summary>
+    public PoolTimeline? Timeline { get; init; }
 
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
@@ -48,7 +51,8 @@ public sealed record BatchMetrics(
             : string.Empty)
         + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $" gcs={gc.Count} gcpausems={gc.PauseMs:0.###}") : string.Empty)
         + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty)
-        + (Failures is { } failures ? string.Create(CultureInfo.InvariantCulture, $" failed={failures.Occurred} seen={failures.Seen}") : string.Empty);
+        + (Failures is { } failures ? string.Create(CultureInfo.InvariantCulture, $" failed={failures.Occurred} seen={failures.Seen}") : string.Empty)
+        + (Timeline is { Samples.Count: > 0 } timeline ? $" timeline={timeline.Format()}" : string.Empty);
 
     public static BatchMetrics? Parse(string line)
     {
@@ -87,6 +91,7 @@ public sealed record BatchMetrics(
             Failures = OutputLine.Long(fields.GetValueOrDefault("failed")) is { } failed && OutputLine.Long(fields.GetValueOrDefault("seen")) is { } seen
                 ? new BatchFailures(failed, seen)
                 : null,
+            Timeline = PoolTimeline.Parse(fields.GetValueOrDefault("timeline")),
         };
     }
 }

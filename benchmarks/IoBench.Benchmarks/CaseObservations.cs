@@ -30,6 +30,9 @@ public sealed class CaseObservations
 
     public IReadOnlyList<SteadyWarmup> Warmups { get; }
 
+    /// <summary>The steady regime's warm-up bursts one by one, where the family prints them (the starvation lab).</summary>
+    public IReadOnlyList<WarmupBurst> Bursts { get; private init; } = [];
+
     public IReadOnlyDictionary<WorkloadForm, LatencyProfile> Latencies { get; }
 
     /// <summary>
@@ -103,6 +106,7 @@ public sealed class CaseObservations
     {
         var measured = new List<BatchMetrics>();
         var warmups = new List<SteadyWarmup>();
+        var bursts = new List<WarmupBurst>();
         var latencies = new Dictionary<WorkloadForm, LatencyProfile>();
         var grew = false;
         (int, int)? minThreads = null;
@@ -119,6 +123,7 @@ public sealed class CaseObservations
 
             var batches = output.Select(BatchMetrics.Parse).OfType<BatchMetrics>().ToList();
             warmups.AddRange(output.Select(SteadyWarmup.Parse).OfType<SteadyWarmup>());
+            bursts.AddRange(output.Select(WarmupBurst.Parse).OfType<WarmupBurst>());
             foreach (var profile in output.Select(LatencyProfile.Parse).OfType<LatencyProfile>())
             {
                 latencies.TryAdd(profile.Form, profile);
@@ -132,7 +137,7 @@ public sealed class CaseObservations
             measured.AddRange(launchMeasured);
         }
 
-        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads, RuntimeVersion = runtime };
+        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads, RuntimeVersion = runtime, Bursts = bursts };
     }
 
     private static double? Median(IEnumerable<double> values)

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using IoBench.Report.Charts;
 using IoBench.Report.Claims;
+using IoBench.Report.Starvation;
 
 namespace IoBench.Report;
 
 /// <summary>
 /// Every file a result folder's data file renders to: the markdown report, the at-a-glance tables with the ten
-/// claims' verdicts, and one SVG chart per workload configuration, by file name, in a stable order. Everything is rendered before anything is written, and each file is
+/// claims' verdicts, one SVG chart per workload configuration and, for a run with the starvation lab, its report and charts, by file name, in a stable order. Everything is rendered before anything is written, and each file is
 /// written atomically, so a failure leaves the folder's old files as they were.
 /// </summary>
 public static class ReportSet
@@ -18,6 +19,8 @@ public static class ReportSet
     {
         var files = new List<(string, string)> { (MarkdownReport.FileName, MarkdownReport.Render(run)), (AtAGlance.FileName, AtAGlance.Render(run)) };
         files.AddRange(ReportFamily.Of(run).Where(family => !family.ClaimOnly).Select(family => (family.ChartFileName, FamilyChart.Render(family))));
+        // The starvation lab's report and charts, where the run has the lab (--starvation).
+        files.AddRange(StarvationLab.Render(run));
         return files;
     }
 

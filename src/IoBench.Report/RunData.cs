@@ -10,12 +10,15 @@ namespace IoBench.Report;
 /// configuration's matrix, L's samples per form and the cells not run with their reasons), the environment's
 /// <see cref="RunEnvironmentData.Description"/> and <see cref="RunEnvironmentData.RunTimeS"/>, each case's
 /// <see cref="CaseData.StdErrorMs"/> and each steady case's <see cref="CaseData.Warmup"/>; a schema 1 file
-/// still renders, without what it lacks. Optional fields added since (each absent where it does not apply, so the
-/// schema version stays 2): GcPauseMs, PendingMemoryPerOperation, VsBare, Job/Framework/Runtime, Failures.
+/// still renders, without what it lacks. Optional fields added to schema 2 (each absent where it does not apply):
+/// GcPauseMs, PendingMemoryPerOperation, VsBare, Job/Framework/Runtime. Schema 3 adds <see cref="CaseData.Failures"/>
+/// (the fire-and-forget family), each case's <see cref="CaseData.MinWorkerThreads"/> and, for the
+/// starvation lab (--starvation), <see cref="CaseData.PoolTimelines"/> and <see cref="CaseData.WarmupBursts"/>; files of
+/// schema 1 and 2 still render (they have no lab).
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
-    public const int CurrentSchema = 2;
+    public const int CurrentSchema = 3;
 
     public const string FileName = "iobench-data.json";
 
@@ -127,6 +130,25 @@ public sealed record CaseData(
 /// failures the operations ended with, the failures that reached the caller, and the batches in which it saw one.
 /// </summary>
 public sealed record FailuresData(int Batches, long Occurred, long Seen, int BatchesSeen);
+    /// <summary>Schema 3: the benchmark process's minimum of worker threads (ThreadPool.GetMinThreads), as it printed it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MinWorkerThreads { get; init; }
+
+    /// <summary>
+    /// Schema 3, the starvation lab only: for each measured batch in order (the cold regime's one per process), the pool's
+    /// thread count through the batch as a dedicated thread sampled it every 5 ms: "ms:threads" pairs separated by commas,
+    /// the first sample, each change and the last sample (IoBench.Core.Theory.PoolTimeline reads it).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? PoolTimelines { get; init; }
+
+    /// <summary>Schema 3, the starvation lab only: the steady regime's warm-up bursts before the measured batches, in order.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<BurstData>? WarmupBursts { get; init; }
+}
+
+/// <summary>One warm-up burst of a steady process: its time and the pool's threads before and after it.</summary>
+public sealed record BurstData(int Number, double Ms, int PoolStart, int PoolEnd);
 
 /// <summary>L of the form the case's strategy calls, as sampled by the workload's steady Sequential N = 1 case.</summary>
 public sealed record LatencyData(string Form, double MeanMs, double MedianMs, double P10Ms, double P90Ms, double MaxMs, int Samples)

@@ -84,6 +84,13 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 GcPauseMs = observations.GcPausePerBatchMs,
                 VsBare = BareRatioColumn.Ratio(summary, benchmarkCase, batch.N),
                 Failures = observations.Failures is { } f ? new FailuresData(f.Batches, f.Occurred, f.Seen, f.BatchesSeen) : null,
+                MinWorkerThreads = observations.MinThreads?.Workers,
+                PoolTimelines = observations.Measured.Any(b => b.Timeline is not null)
+                    ? [.. observations.Measured.Select(b => b.Timeline?.Format() ?? string.Empty)]
+                    : null,
+                WarmupBursts = observations.Bursts.Count > 0
+                    ? [.. observations.Bursts.Select(b => new BurstData(b.Number, Math.Round(b.Ms, 3), b.PoolStart, b.PoolEnd))]
+                    : null,
             });
         }
 
@@ -101,7 +108,9 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             .ToList();
 
         var host = summary.HostEnvironmentInfo;
-        var minThreads = summary.Reports.Select(r => CaseObservations.From(r).MinThreads).FirstOrDefault(m => m is not null);
+        // The runtime's default: the smallest any process printed (the starvation lab raises it to N in some of them; each
+        // case keeps its own, MinWorkerThreads).
+        var minThreads = summary.Reports.Select(r => CaseObservations.From(r).MinThreads).Where(m => m is not null).MinBy(m => m!.Value.Workers);
         var environment = new RunEnvironmentData(
             host.BenchmarkDotNetVersion,
             host.OsVersion.Value ?? "unknown",

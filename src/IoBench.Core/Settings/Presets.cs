@@ -12,4 +12,10 @@ public static class Presets
 
     /// <summary>--cost: every strategy over a zero-latency operation, nanoseconds and bytes per operation.</summary>
     public const string Cost = "cost";
+
+    /// <summary>
+    /// --starvation: the blocking strategies on the pool over Sleep at N = 10 to 1000, with the default minimum of worker
+    /// threads and with it raised to N, and the pool's thread count sampled through every batch (issue 10's lab).
+    /// </summary>
+    public const string Starvation = "starvation";
 }

@@ -130,8 +130,14 @@ public sealed record SuiteSettings
     /// </summary>
     public bool Cost { get; init; }
 
-    /// <summary>The preset this run selects: null for the default suite, else <see cref="Presets.Scaling"/> or <see cref="Presets.Cost"/>.</summary>
-    public string? Preset => Scaling ? Presets.Scaling : Cost ? Presets.Cost : null;
+    /// <summary>
+    /// Runs only the thread-pool starvation lab (IOBENCH_STARVATION=1, --starvation; default off), which the default suite
+    /// leaves out (see <see cref="Presets"/>).
+    /// </summary>
+    public bool Starvation { get; init; }
+
+    /// <summary>The preset this run selects: null for the default suite, else one of <see cref="Presets"/>.</summary>
+    public string? Preset => Scaling ? Presets.Scaling : Cost ? Presets.Cost : Starvation ? Presets.Starvation : null;
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
@@ -165,6 +171,7 @@ public sealed record SuiteSettings
         new("--cost", "IOBENCH_COST", (s, v) => s with { Cost = Flag("--cost", v) }, s => s.Cost ? "1" : "0", IsFlag: true),
         new("--comparison", "IOBENCH_COMPARISON", (s, v) => s with { Comparison = Flag("--comparison", v) }, s => s.Comparison ? "1" : "0", IsFlag: true),
         new("--full-matrix", "IOBENCH_FULL_MATRIX", (s, v) => s with { FullMatrix = Flag("--full-matrix", v) }, s => s.FullMatrix ? "1" : "0", IsFlag: true),
+        new("--starvation", "IOBENCH_STARVATION", (s, v) => s with { Starvation = Flag("--starvation", v) }, s => s.Starvation ? "1" : "0", IsFlag: true),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -242,9 +249,10 @@ public sealed record SuiteSettings
                 $"--latency-ms {LatencyMs} is too long for the batch deadline: L may be at most half of --batch-timeout-s {BatchTimeoutSeconds} ({BatchTimeoutSeconds * 500L} ms)."));
         }
 
-        if (Scaling && Cost)
+        var presets = new[] { (Scaling, "--scaling"), (Cost, "--cost"), (Starvation, "--starvation") }.Where(p => p.Item1).Select(p => p.Item2).ToList();
+        if (presets.Count > 1)
         {
-            throw new SettingsException("--scaling and --cost select different families: run them one after the other.");
+            throw new SettingsException($"{string.Join(" and ", presets)} select different families: run them one after the other.");
         }
 
         if (Comparison && FullMatrix)

@@ -18,7 +18,7 @@ internal static class FamilyChart
     private const double Left = 78, Top = 40, PlotWidth = 560, PlotHeight = 440, LegendX = 668;
 
     /// <summary>One colour per strategy, fixed by its declared order, so a strategy looks the same in every chart.</summary>
-    private static readonly string[] Palette =
+    internal static readonly string[] Palette =
         ["#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#7f7f7f", "#a50f15"];
 
     private const string Reference = "#555555";

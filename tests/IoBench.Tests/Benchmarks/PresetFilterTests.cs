@@ -4,7 +4,7 @@ using IoBench.Core.Settings;
 
 namespace IoBench.Tests.Benchmarks;
 
-/// <summary>The default suite leaves the cost and scaling families out; each preset runs its own families and nothing else.</summary>
+/// <summary>The default suite leaves the cost, scaling and starvation families out; each preset runs its own families and nothing else.</summary>
 public sealed class PresetFilterTests
 {
     private static readonly Type[] DefaultFamilies = [typeof(SleepBenchmarks), typeof(CpuBenchmarks), typeof(HttpDelayBenchmarks), typeof(PostgresSleepBenchmarks)];
@@ -18,6 +18,18 @@ public sealed class PresetFilterTests
         Assert.False(filter.Runs(typeof(ScalingBenchmarks)));
         Assert.False(filter.Runs(typeof(BareDelayBaseline)));
         Assert.False(filter.Runs(typeof(ZeroLatencyBenchmarks)));
+        Assert.False(filter.Runs(typeof(StarvationBenchmarks)));
+    }
+
+    [Fact]
+    public void Starvation_RunsTheLabOnly()
+    {
+        var filter = new PresetFilter(new SuiteSettings { Starvation = true });
+
+        Assert.True(filter.Runs(typeof(StarvationBenchmarks)));
+        Assert.False(filter.Runs(typeof(ScalingBenchmarks)));
+        Assert.False(filter.Runs(typeof(ZeroLatencyBenchmarks)));
+        Assert.All(DefaultFamilies, family => Assert.False(filter.Runs(family), family.Name));
     }
 
     [Fact]
@@ -45,7 +57,7 @@ public sealed class PresetFilterTests
     public void EveryFamilyOfTheAssembly_IsInTheDefaultSuiteOrInExactlyOnePreset()
     {
         var families = typeof(Program).Assembly.GetTypes().Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), true))).ToList();
-        var runs = new[] { new SuiteSettings(), new SuiteSettings { Scaling = true }, new SuiteSettings { Cost = true } }.Select(s => new PresetFilter(s)).ToList();
+        var runs = new[] { new SuiteSettings(), new SuiteSettings { Scaling = true }, new SuiteSettings { Cost = true }, new SuiteSettings { Starvation = true } }.Select(s => new PresetFilter(s)).ToList();
 
         Assert.All(families, family => Assert.Equal(1, runs.Count(r => r.Runs(family))));
     }

@@ -9,7 +9,7 @@ namespace IoBench.Tests.Report;
 /// <summary>
 /// Every chart, rendered in a real browser: Debian's chromium, headless (scripts/test.sh installs it when missing; set
 /// IOBENCH_CHROMIUM to use another binary). A chart that renders wrong is a defect nobody sees in the markdown. The
-/// charts are those of the fixture, of every published data file and every chart checked in under results/; they are
+/// charts are those of the fixtures (the starvation lab's timelines and bursts included), of every published data file and every chart checked in under results/; they are
 /// laid out on a few pages of 16 (one browser start per page, a few seconds in all) and each page's screenshot is cut
 /// back into charts, each of which must show ink where a chart has it: title, plot, coloured lines, legend, caption.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class ChartBrowserTests
     /// <summary>The fixture's charts, every published data file's charts, and every checked-in chart.</summary>
     private static IEnumerable<(string Name, string Svg)> Charts()
     {
-        var dataFiles = new[] { ReportFixture.DataFile }.Concat(Directory.GetDirectories(Repository.PathOf("results")).Order(StringComparer.Ordinal)
+        var dataFiles = new[] { ReportFixture.DataFile, StarvationFixture.DataFile }.Concat(Directory.GetDirectories(Repository.PathOf("results")).Order(StringComparer.Ordinal)
             .Select(folder => Path.Combine(folder, RunData.FileName)).Where(File.Exists));
         foreach (var dataFile in dataFiles)
         {

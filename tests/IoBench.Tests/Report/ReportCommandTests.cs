@@ -93,7 +93,9 @@ public sealed class ReportCommandTests
                 Assert.Contains($"## {title}\n", report, StringComparison.Ordinal);
             }
 
-            Assert.All(files.Where(f => f.FileName.EndsWith(".svg", StringComparison.Ordinal)), f => Assert.Contains($"]({f.FileName})", report, StringComparison.Ordinal));
+            // Every chart is shown by a report of the set: the families' in iobench-report.md, the starvation lab's in its own.
+            var reports = string.Concat(files.Where(f => f.FileName.EndsWith(".md", StringComparison.Ordinal)).Select(f => f.Text));
+            Assert.All(files.Where(f => f.FileName.EndsWith(".svg", StringComparison.Ordinal)), f => Assert.Contains($"]({f.FileName})", reports, StringComparison.Ordinal));
         }
     }
 

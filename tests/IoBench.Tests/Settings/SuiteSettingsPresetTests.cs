@@ -2,7 +2,7 @@ using IoBench.Core.Settings;
 
 namespace IoBench.Tests.Settings;
 
-/// <summary>--scaling and --cost: each selects a run of its own, and combinations that cannot mean one run are refused.</summary>
+/// <summary>--scaling, --cost and --starvation: each selects a run of its own, and combinations that cannot mean one run are refused.</summary>
 public sealed class SuiteSettingsPresetTests
 {
     private static SuiteSettings Parse(params string[] args) => new SuiteSettings().WithCommandLine(args, out _);
@@ -13,6 +13,7 @@ public sealed class SuiteSettingsPresetTests
     [Theory]
     [InlineData("--scaling", Presets.Scaling)]
     [InlineData("--cost", Presets.Cost)]
+    [InlineData("--starvation", Presets.Starvation)]
     [InlineData("--scaling=1", Presets.Scaling)]
     public void WithCommandLine_PresetFlag_SelectsIt(string flag, string preset) => Assert.Equal(preset, Parse(flag).Preset);
 
@@ -35,9 +36,18 @@ public sealed class SuiteSettingsPresetTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public void WithCommandLine_StarvationWithAnotherPreset_ThrowsNamingBoth()
+    {
+        var error = Assert.Throws<SettingsException>(() => Parse("--starvation", "--cost"));
+
+        Assert.Contains("--cost and --starvation", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--scaling")]
     [InlineData("--cost")]
+    [InlineData("--starvation")]
     public void WithCommandLine_PresetWithQuick_Throws(string flag) =>
         Assert.Throws<SettingsException>(() => Parse(flag, "--quick"));
 
