@@ -120,16 +120,10 @@ public sealed record CaseData(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Runtime { get; init; }
 
-    /// <summary>The fire-and-forget family only: the failures its operations ended with and those the caller saw, over the measured batches.</summary>
+    /// <summary>Schema 3, the fire-and-forget family only: the failures its operations ended with and those the caller saw, over the measured batches.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FailuresData? Failures { get; init; }
-}
 
-/// <summary>
-/// Over the measured batches of a case whose operations fail on purpose (FireAndForgetBenchmarks): the batches, the
-/// failures the operations ended with, the failures that reached the caller, and the batches in which it saw one.
-/// </summary>
-public sealed record FailuresData(int Batches, long Occurred, long Seen, int BatchesSeen);
     /// <summary>Schema 3: the benchmark process's minimum of worker threads (ThreadPool.GetMinThreads), as it printed it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MinWorkerThreads { get; init; }
@@ -146,6 +140,12 @@ public sealed record FailuresData(int Batches, long Occurred, long Seen, int Bat
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BurstData>? WarmupBursts { get; init; }
 }
+
+/// <summary>
+/// Over the measured batches of a case whose operations fail on purpose (FireAndForgetBenchmarks): the batches, the
+/// failures the operations ended with, the failures that reached the caller, and the batches in which it saw one.
+/// </summary>
+public sealed record FailuresData(int Batches, long Occurred, long Seen, int BatchesSeen);
 
 /// <summary>One warm-up burst of a steady process: its time and the pool's threads before and after it.</summary>
 public sealed record BurstData(int Number, double Ms, int PoolStart, int PoolEnd);
