@@ -50,7 +50,7 @@ internal sealed class ReportFamily
 
     /// <summary>
     /// A family that tests a claim rather than a strategy's time against the bounds (its operations fail on purpose:
-    /// FailingSleep): its table is in the report, but it has no chart and no at-a-glance row.
+    /// the FireAndForget family): its table is in the report, but it has no chart and no at-a-glance row.
     /// </summary>
     public bool ClaimOnly => _cases.Any(c => c.Failures is not null);
 

@@ -143,18 +143,18 @@ internal static class ClaimRules
     private static Claim Claim7(RunQuery q)
     {
         const string statement = "An exception in fire-and-forget async work is lost to the caller; awaited work surfaces it.";
-        const string rule = "FailingSleep Task (every tenth operation fails): the fire-and-forget caller saw none of the failures that happened in any measured batch, and the awaiting caller saw one in every batch: holds; either alone: holds with a caveat.";
-        const string workload = "FailingSleep";
-        var awaits = q.Cases(workload).FirstOrDefault(c => c is { Regime: "Steady", Success: true, Failures: not null } && c.Parameters.GetValueOrDefault("Caller") == "Awaits");
-        var dropped = q.Cases(workload).FirstOrDefault(c => c is { Regime: "Steady", Success: true, Failures: not null } && c.Parameters.GetValueOrDefault("Caller") == "FireAndForget");
+        const string rule = "FireAndForget family, Task, every tenth operation failing: the fire-and-forget caller saw none of the failures that happened in any measured batch, and the awaiting caller saw one in every batch: holds; either alone: holds with a caveat.";
+        // The family's cases are the ones that count failures (FireAndForgetBenchmarks), whatever the workload's name.
+        var awaits = q.Run.Cases.FirstOrDefault(c => c is { Regime: "Steady", Success: true, Failures: not null } && c.Parameters.GetValueOrDefault("Caller") == "Awaits");
+        var dropped = q.Run.Cases.FirstOrDefault(c => c is { Regime: "Steady", Success: true, Failures: not null } && c.Parameters.GetValueOrDefault("Caller") == "FireAndForget");
         if (awaits?.Failures is not { } a || dropped?.Failures is not { } d)
         {
-            return new(7, statement, "FailingSleep Task, Caller = Awaits and FireAndForget", "-", Claim.NotMeasured, rule, "The cells did not run.");
+            return new(7, statement, "FireAndForget Task, Caller = Awaits and FireAndForget", "-", Claim.NotMeasured, rule, "The cells did not run.");
         }
 
         var lost = d.Occurred > 0 && d.Seen == 0;
         var surfaced = a.Occurred > 0 && a.BatchesSeen == a.Batches;
-        return new(7, statement, $"FailingSleep Task N = {awaits.N}, Caller = Awaits and FireAndForget",
+        return new(7, statement, $"FireAndForget Task N = {awaits.N}, Caller = Awaits and FireAndForget",
             F($"FireAndForget: the caller saw {d.Seen} of {d.Occurred} failures in {d.Batches} batches, each batch {MarkdownReport.ShortMilliseconds(dropped!.MeanMs!.Value)}; Awaits: saw a failure in {a.BatchesSeen} of {a.Batches} batches ({a.Seen} of {a.Occurred} failures: await rethrows one), each batch {Ms(awaits!)}"),
             lost && surfaced ? Claim.Holds : lost || surfaced ? Claim.HoldsWithCaveat : Claim.DoesNotHold, rule,
             F($"Started and not awaited, the calls fail after the caller has returned: its batch looks instant and successful, and the exceptions end on tasks nobody observes. Awaited, Task.WhenAll's await throws the first failure; the others stay on the task's AggregateException."));

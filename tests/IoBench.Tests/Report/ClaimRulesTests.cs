@@ -32,7 +32,7 @@ public sealed class ClaimRulesTests
     {
         var fixture = ReportSet.Read(ReportFixture.DataFile);
         CaseData Case(string caller, double meanMs, FailuresData failures) =>
-            new("FailingSleep", new Dictionary<string, string> { ["Caller"] = caller }, "Task", 100, 0, "Steady", false, true, [meanMs], meanMs, meanMs, meanMs,
+            new("FireAndForget", new Dictionary<string, string> { ["Caller"] = caller }, "Task", 100, 0, "Steady", false, true, [meanMs], meanMs, meanMs, meanMs,
                 null, null, null, null, null, null, null, null, null, null, null) { Failures = failures };
         var run = fixture with
         {
@@ -43,7 +43,7 @@ public sealed class ClaimRulesTests
 
         Assert.Equal(verdict, claim.Verdict);
         Assert.Contains($"FireAndForget: the caller saw {seenByFireAndForget} of 50 failures in 5 batches, each batch 0.04 ms", claim.Figures, StringComparison.Ordinal);
-        Assert.DoesNotContain("chart-failingsleep", AtAGlance.Render(run), StringComparison.Ordinal); // a claim's family has no chart
+        Assert.DoesNotContain("chart-fireandforget", AtAGlance.Render(run), StringComparison.Ordinal); // a claim's family has no chart
     }
 
     [Fact]
