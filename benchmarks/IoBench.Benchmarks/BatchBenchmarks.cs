@@ -21,8 +21,12 @@ public abstract class BatchBenchmarks
     /// <summary>How the one line that names a failed case starts.</summary>
     public const string FailurePrefix = "iobench: case failed:";
 
-    /// <summary>The case that samples L for its workload (in the steady regime): Sequential, N = 1, no K.</summary>
-    public static bool SamplesLatency(StrategyKind strategy, int n, int k) => strategy == StrategyKind.Sequential && n == 1 && k == 0;
+    /// <summary>
+    /// The case that samples L for its workload (in the steady regime): Sequential, N = 1, no K; in the runtime comparison's
+    /// matrix, which has no N = 1, the family's one Sequential cell (its smallest N).
+    /// </summary>
+    public static bool SamplesLatency(StrategyKind strategy, int n, int k) =>
+        strategy == StrategyKind.Sequential && k == 0 && (n == 1 || (Settings.Comparison && Settings.ExplicitOps is null));
 
     /// <summary>
     /// A workload whose L a device or the process decides rather than a timer (no nominal latency: a commit's fsync, a
