@@ -14,31 +14,16 @@ public static class CaseLatencies
     /// <summary>L in nanoseconds per case key, or an empty map when the run has no data file.</summary>
     public static IReadOnlyDictionary<CaseKey, double> Load(string path)
     {
-        var file = DataFileOf(path);
-        if (!File.Exists(file))
+        var latencies = new Dictionary<CaseKey, double>();
+        ForEachCase(path, item =>
         {
-            return new Dictionary<CaseKey, double>();
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var latencies = new Dictionary<CaseKey, double>();
-            foreach (var item in document.RootElement.GetProperty("Cases").EnumerateArray())
+            if (item.TryGetProperty("Latency", out var latency) && latency.ValueKind == JsonValueKind.Object &&
+                latency.GetProperty("MedianMs").GetDouble() is var median and > 0)
             {
-                if (item.TryGetProperty("Latency", out var latency) && latency.ValueKind == JsonValueKind.Object &&
-                    latency.GetProperty("MedianMs").GetDouble() is var median and > 0)
-                {
-                    latencies[Key(item)] = median * 1e6;
-                }
+                latencies[Key(item)] = median * 1e6;
             }
-
-            return latencies;
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            throw new CompareInputException($"{file}: not an IoBench data file ({e.Message})", e);
-        }
+        });
+        return latencies;
     }
 
     /// <summary>The key with its parameters in a canonical order, so a data file's case meets its report's case.</summary>
@@ -65,28 +50,36 @@ public static class CaseLatencies
     /// </summary>
     public static IReadOnlyDictionary<string, string> Runtimes(string path)
     {
+        var runtimes = new Dictionary<string, string>(StringComparer.Ordinal);
+        ForEachCase(path, item =>
+        {
+            if (item.TryGetProperty("Runtime", out var runtime) && runtime.ValueKind == JsonValueKind.String)
+            {
+                var framework = item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+                runtimes.TryAdd(framework, runtime.GetString()!);
+            }
+        });
+        return runtimes;
+    }
+
+    /// <summary>Each case of the run's data file, if it has one; anything that is not one ends in a <see cref="CompareInputException"/>.</summary>
+    private static void ForEachCase(string path, Action<JsonElement> each)
+    {
         var file = DataFileOf(path);
         if (!File.Exists(file))
         {
-            return new Dictionary<string, string>();
+            return;
         }
 
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var runtimes = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var item in document.RootElement.GetProperty("Cases").EnumerateArray())
             {
-                if (item.TryGetProperty("Runtime", out var runtime) && runtime.ValueKind == JsonValueKind.String)
-                {
-                    var framework = item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
-                    runtimes.TryAdd(framework, runtime.GetString()!);
-                }
+                each(item);
             }
-
-            return runtimes;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new CompareInputException($"{file}: not an IoBench data file ({e.Message})", e);
         }
