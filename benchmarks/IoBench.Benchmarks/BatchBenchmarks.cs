@@ -26,7 +26,7 @@ public abstract class BatchBenchmarks
     /// matrix, which has no N = 1, the family's one Sequential cell (its smallest N).
     /// </summary>
     public static bool SamplesLatency(StrategyKind strategy, int n, int k) =>
-        strategy == StrategyKind.Sequential && k == 0 && (n == 1 || (Settings.Comparison && Settings.ExplicitOps is null));
+        strategy == StrategyKind.Sequential && k == 0 && (n == 1 || Settings.ComparisonChoosesN);
 
     /// <summary>
     /// A workload whose L a device or the process decides rather than a timer (no nominal latency: a commit's fsync, a
@@ -69,7 +69,7 @@ public abstract class BatchBenchmarks
     // a workload family can narrow its values (overriding the source itself makes the name ambiguous to BenchmarkDotNet).
     public IEnumerable<StrategyKind> StrategyValues() => Strategies();
 
-    public IEnumerable<int> OpsValues() => Settings.Comparison && Settings.ExplicitOps is null ? ComparisonOps(Ops(), SynchronousAsyncFamily) : Ops();
+    public IEnumerable<int> OpsValues() => Settings.ComparisonChoosesN ? ComparisonOps(Ops(), SynchronousAsyncFamily) : Ops();
 
     public IEnumerable<ConcurrencyLimit> LimitValues() => MainConfigurationInComparison(Limits());
 

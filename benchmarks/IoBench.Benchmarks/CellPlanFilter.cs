@@ -19,6 +19,9 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
 {
     private readonly ConcurrentDictionary<string, (WorkloadTraits Traits, TimeSpan Latency)> _workloads = new();
 
+    /// <summary>Each family's N, asked once per family (the source describes the family's workload to choose them).</summary>
+    private readonly ConcurrentDictionary<Type, int[]> _familyOps = new();
+
     // A case that is not a batch (the bare baseline) holds no pool thread while it waits: the steady regime only.
     public bool Predicate(BenchmarkCase benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch
         ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
@@ -53,8 +56,8 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// timers and many connections show; a strategy the plan stops earlier (a sequential one) at the smaller.
     /// </summary>
     private bool InThisMatrix(BenchmarkCase benchmarkCase, BatchCase batch) =>
-        !settings.Comparison || settings.ExplicitOps is not null
-        || batch.N == ((BatchBenchmarks)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!).OpsValues()
+        !settings.ComparisonChoosesN
+        || batch.N == _familyOps.GetOrAdd(benchmarkCase.Descriptor.Type, type => [.. ((BatchBenchmarks)Activator.CreateInstance(type)!).OpsValues()])
             .Where(n => WhyNotRun(benchmarkCase, batch.Strategy, n, batch.K) is null)
             .DefaultIfEmpty(batch.N)
             .Max();

@@ -46,6 +46,12 @@ public sealed record SuiteSettings
     /// </summary>
     public bool Comparison { get; init; }
 
+    /// <summary>
+    /// True when the comparison matrix chooses N (one per family and strategy): <see cref="Comparison"/> without an
+    /// explicit --ops, which then applies as it is.
+    /// </summary>
+    public bool ComparisonChoosesN => Comparison && ExplicitOps is null;
+
     /// <summary>Runs the whole default matrix in a comparison run (IOBENCH_FULL_MATRIX=1, --full-matrix): --runtimes then leaves --comparison off.</summary>
     public bool FullMatrix { get; init; }
 
