@@ -83,14 +83,18 @@ public sealed class SqliteQueryWorkload(TimeSpan latency) : IWorkload
     // Sizes the aggregated range to L by timing whole operations, and seeds more rows if L needs them.
     private long Calibrate(CancellationToken cancellationToken)
     {
-        var rows = WorkCalibration.AmountFor(Name, Latency, 20_000, trial => Run(trial, cancellationToken), cancellationToken);
-        if (rows > Ready().SeededRows)
-        {
-            // A slower machine or a longer L needs more rows than the default seed: add them rather than fall short of L.
-            Ready().GrowTo(rows, cancellationToken);
-        }
-
+        var rows = WorkCalibration.AmountFor(Name, Latency, 20_000, trial => Run(trial, cancellationToken), cancellationToken, GrowTo);
+        GrowTo(rows);
         return rows;
+
+        // A slower machine or a longer L needs more rows than the default seed: add them rather than fall short of L.
+        void GrowTo(long needed)
+        {
+            if (needed > Ready().SeededRows)
+            {
+                Ready().GrowTo(needed, cancellationToken);
+            }
+        }
     }
 
     private SqliteDatabase Ready() =>

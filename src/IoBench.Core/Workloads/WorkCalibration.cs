@@ -1,35 +1,72 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace IoBench.Core.Workloads;
 
 /// <summary>Sizes a fixed amount of real work so that one operation takes about L on this machine.</summary>
 internal static class WorkCalibration
 {
+    /// <summary>Starts the line each calibration prints to standard output.</summary>
+    public const string Prefix = "// IoBench.Calibration";
+
+    /// <summary>How long the full amount is timed, at least: a burst of other work shorter than this cannot set it.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>The fewest timed runs of the full amount.</summary>
+    public const int MinRuns = 8;
+
     /// <summary>
     /// The amount for <paramref name="workload"/> at <paramref name="latency"/>, measured once per suite run
     /// (<see cref="CalibrationStore"/>): runs <paramref name="trial"/> units until the JIT has tiered the code up
     /// (<see cref="TieredWarmup"/>: measured on tier-0 code, SqliteQuery's rows per 20 ms came out 15.0 ms' worth in one
-    /// run and 19.7 ms' in another), times five more runs, and scales the amount to <paramref name="latency"/> from the
-    /// fastest, the least disturbed by other processes.
+    /// run and 19.7 ms' in another), estimates the amount from the fastest of three trials, then times that amount
+    /// again and again for <see cref="Window"/> and rescales it from the fastest run. One pass of five 6 ms trials was
+    /// too short: in the v3 run another process took CPU for those 30 ms and SqliteQuery got 43,865 rows (13.5 ms),
+    /// where quiet processes get 63,000-68,000 (20 ms); a CPU-bound process beside it gives 44,000 here. The full amount
+    /// also takes in the operation's fixed costs, which a small trial scales up with the rest. Prints one
+    /// <c>// IoBench.Calibration</c> line with the runs' spread: a median far above the fastest says the machine was
+    /// busy while it measured.
     /// </summary>
-    public static long AmountFor(string workload, TimeSpan latency, long trial, Action<long> run, CancellationToken cancellationToken) =>
-        CalibrationStore.GetOrMeasure(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{workload}@{latency.TotalMilliseconds}ms"),
-            () => Measure(latency, trial, run, cancellationToken));
+    public static long AmountFor(string workload, TimeSpan latency, long trial, Action<long> run, CancellationToken cancellationToken, Action<long>? prepare = null)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{workload}@{latency.TotalMilliseconds}ms");
+        return CalibrationStore.GetOrMeasure(key, () => Measure(key, latency, trial, run, prepare, cancellationToken));
+    }
 
-    private static long Measure(TimeSpan latency, long trial, Action<long> run, CancellationToken cancellationToken)
+    private static long Measure(string key, TimeSpan latency, long trial, Action<long> run, Action<long>? prepare, CancellationToken cancellationToken)
     {
         TieredWarmup.Run(() => run(trial), TimeSpan.FromSeconds(2));
+        var fastestTrial = Fastest(3, TimeSpan.Zero, () => run(trial), cancellationToken, out _);
+        var amount = Scale(trial, latency, fastestTrial);
+        prepare?.Invoke(amount);
+        var fastest = Fastest(MinRuns, Window, () => run(amount), cancellationToken, out var times);
+        var calibrated = Scale(amount, latency, fastest);
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Prefix} {key} amount={calibrated} estimate={amount} runs={times.Count} fastest={fastest.TotalMilliseconds:F2}ms median={times[times.Count / 2].TotalMilliseconds:F2}ms slowest={times[^1].TotalMilliseconds:F2}ms"));
+        return calibrated;
+    }
+
+    private static TimeSpan Fastest(int runs, TimeSpan window, Action operation, CancellationToken cancellationToken, out List<TimeSpan> times)
+    {
+        times = [];
+        var started = Stopwatch.GetTimestamp();
         var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 5; i++)
+        // A long L (seconds) stops after three runs once four windows have passed.
+        while ((times.Count < runs || Stopwatch.GetElapsedTime(started) < window)
+            && !(times.Count >= 3 && Stopwatch.GetElapsedTime(started) >= 4 * window))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var started = Stopwatch.GetTimestamp();
-            run(trial);
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var begun = Stopwatch.GetTimestamp();
+            operation();
+            var elapsed = Stopwatch.GetElapsedTime(begun);
+            times.Add(elapsed);
             best = elapsed < best ? elapsed : best;
         }
 
-        return Math.Max(1, (long)(trial * (latency / best)));
+        return best;
     }
+
+    private static long Scale(long amount, TimeSpan latency, TimeSpan took) =>
+        Math.Max(1, (long)(amount * (latency / (took > TimeSpan.Zero ? took : TimeSpan.FromTicks(1)))));
 }
