@@ -21,8 +21,9 @@ internal static class WorkCalibration
     /// (<see cref="TieredWarmup"/>: measured on tier-0 code, SqliteQuery's rows per 20 ms came out 15.0 ms' worth in one
     /// run and 19.7 ms' in another), estimates the amount from the fastest of three trials, then times that amount
     /// again and again for <see cref="Window"/> and rescales it from the fastest run. One pass of five 6 ms trials was
-    /// too short: in the v3 run another process took CPU for those 30 ms and SqliteQuery got 43,865 rows (13.5 ms),
-    /// where quiet processes get 63,000-68,000 (20 ms); a CPU-bound process beside it gives 44,000 here. The full amount
+    /// too short: in the suite's first SqliteQuery process the trials come out slow (v4: estimates of 45,319 and 48,383
+    /// rows, then 69,195 and 72,243 from the window), and with the trials alone the v3 run got 43,865 rows (13.5 ms) and
+    /// its repeat 67,261; a CPU-bound process beside the trials gives 44,000 here. The full amount
     /// also takes in the operation's fixed costs, which a small trial scales up with the rest. Prints one
     /// <c>// IoBench.Calibration</c> line with the runs' spread: a median far above the fastest says the machine was
     /// busy while it measured.
