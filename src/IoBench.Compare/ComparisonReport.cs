@@ -38,6 +38,13 @@ public static class ComparisonReport
             md.AppendLine($"| {Cell(group.Name)} | {group.Count} | {Number(group.GeometricMean, "0.000")} |");
         }
 
+        md.AppendLine().AppendLine("## Agreement per workload family").AppendLine();
+        md.AppendLine("| Family | Cases | Agree | Share | Every other family: agree | Share |").AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var group in c.AgreementByType)
+        {
+            md.AppendLine($"| {Cell(group.Name)} | {group.Count} | {group.Agree} | {Percent(group.Percent)} | {group.OthersAgree} of {group.OthersCount} | {(group.OthersCount == 0 ? "-" : Percent(group.OthersPercent))} |");
+        }
+
         md.AppendLine().AppendLine("## Matched cases, largest change first").AppendLine();
         var perL = c.PerLatencyCount > 0;
         md.AppendLine($"| Case | A mean | B mean | Ratio | Median ratio | Agrees | Verdict | p |{(perL ? " Ratio per L | Agrees per L |" : "")}");

@@ -66,6 +66,16 @@ public sealed class RunComparison
     /// <summary>One group per value of the "Strategy" parameter; cases without one are left out.</summary>
     public IReadOnlyList<RatioGroup> ByStrategy => GroupBy(c => c.Key.Parameter("Strategy") is { } s ? $"Strategy={s}" : null);
 
+    /// <summary>
+    /// How many cases of each benchmark type (workload family) agree, and how many of the cases outside it: a family whose
+    /// figures a device decides (FileWrite's fsync) can hold most of a pair's disagreements, and the others' share says
+    /// whether the rest of the suite reproduces.
+    /// </summary>
+    public IReadOnlyList<AgreementGroup> AgreementByType =>
+        [.. Cases.GroupBy(c => c.Key.Type, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new AgreementGroup(g.Key, g.Count(), g.Count(c => c.Agrees), Cases.Count - g.Count(), AgreeCount - g.Count(c => c.Agrees)))];
+
     private List<RatioGroup> GroupBy(Func<CaseComparison, string?> name) =>
         [.. Cases.Select(c => (Name: name(c), c.MeanRatio))
             .Where(p => p.Name is not null)

@@ -93,6 +93,16 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void AgreementByType_CountsEachFamilyAndEveryOtherFamily()
+    {
+        // Cpu: Task agrees (ranges overlap), Thread does not; Sleep: Task agrees, Sequential does not.
+        Assert.Equal(
+            [new AgreementGroup("CpuBenchmarks", 2, 1, 2, 1), new AgreementGroup("SleepBenchmarks", 2, 1, 2, 1)],
+            comparison.AgreementByType);
+        Assert.Contains("| CpuBenchmarks | 2 | 1 | 50% | 1 of 2 | 50% |", ComparisonReport.Render(comparison), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeometricMeans_OverallPerTypeAndPerStrategy()
     {
         var task = 74.0 / 36;
