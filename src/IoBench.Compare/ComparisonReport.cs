@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static IoBench.Compare.MarkdownText;
 
 namespace IoBench.Compare;
 
@@ -86,10 +86,4 @@ public static class ComparisonReport
             md.AppendLine($"- {Cell(key.ToString())}");
         }
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
-
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Percent(double percent) => $"{Number(percent, "0.#")}%";
 }

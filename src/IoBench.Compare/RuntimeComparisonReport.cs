@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static IoBench.Compare.MarkdownText;
 
 namespace IoBench.Compare;
 
@@ -144,10 +144,4 @@ public static class RuntimeComparisonReport
             md.AppendLine($"| {Cell(name)} |{string.Concat(groups.Select(g => g.TryGetValue(name, out var r) ? $" {Number(r.GeometricMean, "0.000")} ({r.Count}) |" : " - |"))}");
         }
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
-
-    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Percent(double percent) => $"{Number(percent, "0.#")}%";
 }
