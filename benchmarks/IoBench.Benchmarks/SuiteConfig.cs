@@ -46,7 +46,7 @@ public static class SuiteConfig
 
     /// <summary>
     /// The cold regime, for the cells that depend on the pool's history only (<see cref="PoolRegime.DependsOnPoolHistory"/>):
-    /// the first batch of a fresh process, no jitting batch before it, in three processes (five in the runtime comparison's
+    /// the first batch of a fresh process, no jitting batch before it, in three processes (four in the runtime comparison's
     /// matrix: <see cref="SuiteSettings.ColdLaunches"/>).
     /// </summary>
     public static Job ColdJob { get; } = Job.Default

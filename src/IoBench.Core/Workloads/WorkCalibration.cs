@@ -37,22 +37,20 @@ internal static class WorkCalibration
     private static long Measure(string key, TimeSpan latency, long trial, Action<long> run, Action<long>? prepare, CancellationToken cancellationToken)
     {
         TieredWarmup.Run(() => run(trial), TimeSpan.FromSeconds(2));
-        var fastestTrial = Fastest(3, TimeSpan.Zero, () => run(trial), cancellationToken, out _);
-        var amount = Scale(trial, latency, fastestTrial);
+        var amount = Scale(trial, latency, Time(3, TimeSpan.Zero, () => run(trial), cancellationToken)[0]);
         prepare?.Invoke(amount);
-        var fastest = Fastest(MinRuns, Window, () => run(amount), cancellationToken, out var times);
-        var calibrated = Scale(amount, latency, fastest);
-        times.Sort();
+        var times = Time(MinRuns, Window, () => run(amount), cancellationToken);
+        var calibrated = Scale(amount, latency, times[0]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Prefix} {key} amount={calibrated} estimate={amount} runs={times.Count} fastest={fastest.TotalMilliseconds:F2}ms median={times[times.Count / 2].TotalMilliseconds:F2}ms slowest={times[^1].TotalMilliseconds:F2}ms"));
+            $"{Prefix} {key} amount={calibrated} estimate={amount} runs={times.Count} fastest={times[0].TotalMilliseconds:F2}ms median={times[times.Count / 2].TotalMilliseconds:F2}ms slowest={times[^1].TotalMilliseconds:F2}ms"));
         return calibrated;
     }
 
-    private static TimeSpan Fastest(int runs, TimeSpan window, Action operation, CancellationToken cancellationToken, out List<TimeSpan> times)
+    /// <summary>Times <paramref name="operation"/> at least <paramref name="runs"/> times and for at least <paramref name="window"/>.</summary>
+    private static List<TimeSpan> Time(int runs, TimeSpan window, Action operation, CancellationToken cancellationToken)
     {
-        times = [];
+        var times = new List<TimeSpan>();
         var started = Stopwatch.GetTimestamp();
-        var best = TimeSpan.MaxValue;
         // A long L (seconds) stops after three runs once four windows have passed.
         while ((times.Count < runs || Stopwatch.GetElapsedTime(started) < window)
             && !(times.Count >= 3 && Stopwatch.GetElapsedTime(started) >= 4 * window))
@@ -60,12 +58,11 @@ internal static class WorkCalibration
             cancellationToken.ThrowIfCancellationRequested();
             var begun = Stopwatch.GetTimestamp();
             operation();
-            var elapsed = Stopwatch.GetElapsedTime(begun);
-            times.Add(elapsed);
-            best = elapsed < best ? elapsed : best;
+            times.Add(Stopwatch.GetElapsedTime(begun));
         }
 
-        return best;
+        times.Sort();
+        return times;
     }
 
     private static long Scale(long amount, TimeSpan latency, TimeSpan took) =>
