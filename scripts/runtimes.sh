@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes .NET 8 and 9 runnable next to the installed .NET 10 SDK, for `--runtimes net8.0 net9.0 net10.0`.
 #
-#   scripts/runtimes.sh              the pinned versions below
+#   scripts/runtimes.sh              the pinned versions (IoBenchRuntimePacks in Directory.Packages.props)
 #   scripts/runtimes.sh 8.0.33 ...   other versions (one per major at most)
 #
 # Where the official install (the `dotnet` on PATH, or DOTNET_ROOT) already has a major's Microsoft.NETCore.App and
@@ -16,12 +16,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-# The pinned versions: the newest 8.0.x and 9.0.x patches on the NuGet registry here (checked 2026-11-23).
-pinned=(8.0.33 9.0.22)
+# The pinned versions, kept with every other package version in Directory.Packages.props (IoBenchRuntimePacks).
+pins=$(sed -n 's:.*<IoBenchRuntimePacks>\(.*\)</IoBenchRuntimePacks>.*:\1:p' "$root/Directory.Packages.props")
+IFS=';' read -r -a pinned <<<"$pins"
 
 me=runtimes.sh
 fail() { echo "$me: error: $*" >&2; exit 1; }
 
+((${#pinned[@]} > 0)) || fail "no IoBenchRuntimePacks in $root/Directory.Packages.props"
 versions=("${@:-${pinned[@]}}")
 for v in "${versions[@]}"; do
   [[ "$v" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]] || fail "'$v' is not a runtime version such as ${pinned[0]}"

@@ -22,7 +22,8 @@ public static class Program
             settings = SuiteSettings.FromEnvironment().WithCommandLine(args, out benchmarkArgs);
             PublishedResults.Check(benchmarkArgs, settings, Directory.GetCurrentDirectory());
 
-            // BenchmarkDotNet 0.14 would reject --runtimes net10.0 itself: the suite makes the jobs (Runtimes/RuntimeChoice.cs).
+            // BenchmarkDotNet's own --runtimes expands one base job; a case here has two (steady and cold), so the suite
+            // makes each regime's job per runtime, as BenchmarkDotNet would (Runtimes/RuntimeChoice.cs).
             if (RuntimeChoice.Take(benchmarkArgs, out benchmarkArgs) is { } frameworks)
             {
                 if (benchmarkArgs.Any(a => a is "--job" or "-j"))
@@ -50,7 +51,7 @@ public static class Program
         settings.Export();
 
         // The suite measures allocations and work items around each measured batch itself; BenchmarkDotNet's memory and
-        // threading diagnosers would add a batch after the measured ones (and on .NET 10 fail validation).
+        // threading diagnosers (0.15.8 too) run one more batch after the measured ones and report that batch instead.
         benchmarkArgs = [.. benchmarkArgs.Where(a => a is not ("-m" or "--memory" or "-t" or "--threading"))];
         var userChoseJob = benchmarkArgs.Any(a => a is "--job" or "-j");
         var config = SuiteConfig.Create(settings, addJob: !userChoseJob, runtimes);

@@ -11,6 +11,7 @@ using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 using IoBench.Report;
+using Perfolizer.Helpers;
 
 namespace IoBench.Benchmarks.Exporters;
 
@@ -113,9 +114,9 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         var minThreads = summary.Reports.Select(r => CaseObservations.From(r).MinThreads).Where(m => m is not null).MinBy(m => m!.Value.Workers);
         var environment = new RunEnvironmentData(
             host.BenchmarkDotNetVersion,
-            host.OsVersion.Value ?? "unknown",
-            host.CpuInfo.Value?.ProcessorName ?? "unknown",
-            host.CpuInfo.Value?.LogicalCoreCount ?? Environment.ProcessorCount,
+            host.Os.Value?.ToBrandString() ?? "unknown",
+            host.Cpu.Value?.ProcessorName ?? "unknown",
+            host.Cpu.Value?.LogicalCoreCount ?? Environment.ProcessorCount,
             // Read inside the benchmark processes, never inferred from a job's name.
             [.. summary.BenchmarksCases.OrderBy(c => FrameworkOrder(c.Job)).Select(c => CaseObservations.RuntimeVersionOf(summary[c])).OfType<string>().Distinct().Select(v => $".NET {v}")],
             minThreads?.Workers,

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.CsProj;
 using BenchmarkDotNet.Toolchains.DotNetCli;
@@ -7,10 +8,13 @@ using IoBench.Core.Settings;
 namespace IoBench.Benchmarks.Runtimes;
 
 /// <summary>
-/// BenchmarkDotNet's <c>--runtimes net8.0 net9.0 net10.0</c>, made to work here: BenchmarkDotNet 0.14 does not know
-/// net10.0, so the option is taken out of its arguments and each framework becomes one job per regime with its own
-/// toolchain (the generated project built for that framework, run by a dotnet that has its runtime), no runtime of its
-/// own. The first framework's jobs are the baselines: BenchmarkDotNet's Ratio columns compare the others with them.
+/// BenchmarkDotNet's <c>--runtimes net8.0 net9.0 net10.0</c>, typed as BenchmarkDotNet users type it, expanded over the
+/// suite's two regimes. BenchmarkDotNet's own option expands one base job per runtime; a case here has two jobs (steady and
+/// cold, <see cref="SuiteConfig.Regimes"/>), so the suite takes the option out of its arguments and makes each regime's
+/// job once per runtime itself, as BenchmarkDotNet would: the runtime named to BenchmarkDotNet (its Runtime column, summary
+/// and exporters show .NET 8.0.x, 9.0.x, 10.0.x) and a toolchain that builds the generated project for that framework with
+/// a dotnet whose root has the runtime (the private root scripts/runtimes.sh makes, which BenchmarkDotNet cannot find on
+/// its own). The first framework's jobs are the baselines: BenchmarkDotNet's Ratio columns compare the others with them.
 /// </summary>
 /// <param name="Frameworks">The target frameworks, the baseline first.</param>
 /// <param name="Dotnet">The dotnet muxer that builds and runs every job: its root has each framework's runtime.</param>
@@ -21,7 +25,11 @@ public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotn
         (typeof(RuntimeChoice).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "IoBenchTargetFrameworks")?.Value ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Builds the app, the core and the server for every compared framework, apart from the host's net10.0 build (Directory.Build.props).</summary>
+    /// <summary>
+    /// Builds the app, the core and the server for every compared framework, apart from the host's net10.0 build
+    /// (Directory.Build.props): BenchmarkDotNet's generated project references the app at the job's framework, and the
+    /// app targets net10.0 alone unless asked, so that `dotnet run` and the tests build a third as much.
+    /// </summary>
     public static MsBuildArgument AllFrameworks { get; } = new("/p:IoBenchAllFrameworks=true");
 
     /// <summary>Names a dotnet root to use instead of looking for one (it must hold every chosen runtime).</summary>
@@ -61,7 +69,7 @@ public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotn
             throw new SettingsException($"--runtimes needs one or more target frameworks, the baseline first: {string.Join(' ', Supported)}");
         }
 
-        if (frameworks.FirstOrDefault(f => !Supported.Contains(f, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        if (frameworks.FirstOrDefault(f => !Supported.Contains(f, StringComparer.OrdinalIgnoreCase) || RuntimeOf(f) is null) is { } unknown)
         {
             throw new SettingsException($"--runtimes: '{unknown}' is not a framework the app is built for ({string.Join(", ", Supported)})");
         }
@@ -112,19 +120,28 @@ public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotn
     }
 
     /// <summary>
-    /// One job per framework for each regime job, with the framework's toolchain, named Regime-framework (Steady-net8.0);
-    /// the first framework's are the baselines.
+    /// One job per framework for each regime job, with the framework's runtime and toolchain (as BenchmarkDotNet's own
+    /// option makes them), named Regime-framework (Steady-net8.0); the first framework's are the baselines.
     /// </summary>
     public IReadOnlyList<Job> Jobs(IEnumerable<Job> regimeJobs) =>
         [.. Frameworks.SelectMany((framework, index) => regimeJobs.Select(regime =>
         {
+            var runtime = RuntimeOf(framework)!;
             var job = regime
-                .WithToolchain(CsProjCoreToolchain.From(new NetCoreAppSettings(framework, null, framework, Dotnet)))
+                .WithRuntime(runtime)
+                .WithToolchain(CsProjCoreToolchain.From(new NetCoreAppSettings(framework, null, runtime.Name, Dotnet)))
                 .WithArguments([AllFrameworks])
-                .WithEnvironmentVariables([.. regime.Environment.EnvironmentVariables ?? [], new EnvironmentVariable(JobTags.FrameworkVariable, framework)])
                 .WithId($"{regime.Id}-{framework}");
             return index == 0 ? job.AsBaseline() : job;
         }))];
+
+    /// <summary>
+    /// The .NET runtime BenchmarkDotNet knows by this target framework (net8.0: CoreRuntime.Core80, net10.0: Core10_0),
+    /// from its own list of them; null when it knows none.
+    /// </summary>
+    public static CoreRuntime? RuntimeOf(string framework) =>
+        typeof(CoreRuntime).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetValue(null)).OfType<CoreRuntime>()
+            .FirstOrDefault(r => string.Equals(r.MsBuildMoniker, framework, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when the root has a Microsoft.NETCore.App of the framework's version (net8.0: any 8.0.x).</summary>
     public static bool HasRuntime(string root, string framework)

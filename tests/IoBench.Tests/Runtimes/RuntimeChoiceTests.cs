@@ -55,12 +55,26 @@ public sealed class RuntimeChoiceTests
         foreach (var job in jobs)
         {
             var framework = job.Id[(job.Id.IndexOf('-') + 1)..];
-            Assert.Equal(framework, job.Infrastructure.Toolchain!.Name);
             Assert.Equal(framework, JobTags.FrameworkOf(job));
             Assert.Equal(job.Id.StartsWith("Cold", StringComparison.Ordinal) ? PoolRegime.Cold : PoolRegime.Steady, JobTags.RegimeOf(job));
-            Assert.Null(job.Environment.Runtime); // BenchmarkDotNet 0.14 knows no net10.0 runtime: the toolchain alone decides
+            // The runtime is named to BenchmarkDotNet (its Runtime column), as its own option names it; the toolchain builds for it.
+            var runtime = Assert.IsType<BenchmarkDotNet.Environments.CoreRuntime>(job.Environment.Runtime);
+            Assert.Equal(RuntimeChoice.RuntimeOf(framework), runtime);
+            Assert.Equal(framework, runtime.MsBuildMoniker);
+            Assert.Equal(runtime.Name, job.Infrastructure.Toolchain!.Name);
         }
     }
+
+    [Theory]
+    [InlineData("net8.0", BenchmarkDotNet.Jobs.RuntimeMoniker.Net80)]
+    [InlineData("net9.0", BenchmarkDotNet.Jobs.RuntimeMoniker.Net90)]
+    [InlineData("net10.0", BenchmarkDotNet.Jobs.RuntimeMoniker.Net10_0)]
+    [InlineData("NET10.0", BenchmarkDotNet.Jobs.RuntimeMoniker.Net10_0)]
+    public void RuntimeOf_Framework_IsBenchmarkDotNetsOwnRuntime(string framework, BenchmarkDotNet.Jobs.RuntimeMoniker expected) =>
+        Assert.Equal(expected, RuntimeChoice.RuntimeOf(framework)?.RuntimeMoniker);
+
+    [Fact]
+    public void RuntimeOf_NoSuchFramework_IsNull() => Assert.Null(RuntimeChoice.RuntimeOf("net4711.0"));
 
     [Fact]
     public void Orderer_ComparisonRun_GroupsEachRegimeOnItsOwnWithOneBaseline()

@@ -59,7 +59,7 @@ public sealed class RuntimesScriptTests : IDisposable
         var result = await RunAsync("8");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("runtimes.sh: error: '8' is not a runtime version such as 8.0.33\n", result.Stderr);
+        Assert.Equal("runtimes.sh: error: '8' is not a runtime version such as 8.0.34\n", result.Stderr);
         Assert.False(Directory.Exists(RuntimesDir));
     }
 
