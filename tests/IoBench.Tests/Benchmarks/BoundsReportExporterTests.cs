@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IoBench.Benchmarks.Exporters;
 using IoBench.Core.Strategies;
 using IoBench.Report;
@@ -30,7 +31,10 @@ public sealed class BoundsReportExporterTests
     [Fact]
     public void Render_Header_NamesTheEnvironment()
     {
-        Assert.Contains("BenchmarkDotNet v0.14.0", Report);
+        // The version the suite runs on is the one Directory.Packages.props pins (a stale pin or a second copy fails here).
+        var pinned = Regex.Match(File.ReadAllText(Repository.PathOf("Directory.Packages.props")), "Include=\"BenchmarkDotNet\" Version=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("0.15.", pinned, StringComparison.Ordinal);
+        Assert.Contains($"BenchmarkDotNet v{pinned},", Report, StringComparison.Ordinal);
         Assert.Contains("Suite settings: IOBENCH_LATENCY_MS=20", Report);
     }
 
