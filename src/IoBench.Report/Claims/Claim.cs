@@ -10,4 +10,7 @@ public sealed record Claim(int Number, string Statement, string Cells, string Fi
     public const string HoldsWithCaveat = "holds with a caveat";
     public const string DoesNotHold = "does not hold in .NET";
     public const string NotMeasured = "not measured yet";
+
+    /// <summary>The cells ran, but the run's own spread cannot tell the outcomes apart (too few batches, or batch ranges across a bound).</summary>
+    public const string NotDecided = "not decided on this run";
 }

@@ -7,7 +7,8 @@ namespace IoBench.Report.Claims;
 /// The ten claims' verdicts, each computed by a stated rule from the run's data file and nothing else. A rule reads
 /// steady figures at the largest N the cells ran (where the claim is about a fresh process, the cold figure), and
 /// compares Mean with the law the claim names: within a tight band "holds", within a loose one "holds with a caveat",
-/// outside "does not hold in .NET"; a claim whose cells are not in the file is "not measured yet".
+/// outside "does not hold in .NET"; a claim whose cells are not in the file is "not measured yet". Claims 4 and 8 also
+/// read each cell's batch range, and say "not decided on this run" where the range crosses one of their bounds.
 /// </summary>
 internal static class ClaimRules
 {
@@ -69,7 +70,8 @@ internal static class ClaimRules
     private static Claim Claim4(RunQuery q)
     {
         const string statement = "Threads also overlap I/O but cost more per operation than tasks.";
-        const string rule = "Sleep Thread against Task at the largest N both ran: Thread overlaps (Mean < N×L / 2) and costs more (a longer Mean and more threads than Task): holds when Thread's Mean/max(L) ≤ 2, holds with a caveat above. Managed bytes per operation are shown, not judged: a thread's stack is not managed memory.";
+        const string rule = "Sleep Thread against Task at the largest N both ran, each cell's fastest and slowest of at least 3 measured batches. Overlap: Thread's slowest batch under N×L/2 (its fastest at or over it: does not hold). Time: Thread's fastest batch slower than Task's slowest; Thread's slowest faster than Task's fastest does not hold; ranges that overlap decide nothing. (Thread − Task)/N is what a thread's start and join add to an operation; it must stay below L for threads to overlap. Memory: managed B/op, Thread's above Task's holds, not above is the caveat (a thread's stack is native memory, outside the figure). The thread count is shown, not judged: it counts the dedicated threads themselves. Anything the ranges leave open: not decided on this run.";
+        const string why = "One OS thread per operation overlaps the waits only while threads start faster than operations end; each start and join costs the caller time a task does not, and each thread reserves its own stack (native memory, not in managed B/op).";
         var n = q.LargestCommon("Sleep", "Thread", "Task");
         if (n is null)
         {
@@ -77,13 +79,19 @@ internal static class ClaimRules
         }
 
         var (thread, task) = (q.Steady("Sleep", "Thread", n.Value)!, q.Steady("Sleep", "Task", n.Value)!);
-        var overlaps = q.OfSequential(thread) < 0.5;
-        var costs = thread.Threads > task.Threads && thread.MeanMs > task.MeanMs;
-        var f = q.Factor(thread);
-        return new(4, statement, $"Sleep Thread, Task N = {n}",
-            F($"Thread {Ms(thread)} ({f:0.00} × max(L)), {thread.Threads} threads, {thread.AllocatedPerOperation:N0} B/op; Task {Ms(task)} ({q.Factor(task):0.00}), {task.Threads} threads, {task.AllocatedPerOperation:N0} B/op"),
-            !(overlaps && costs) ? Claim.DoesNotHold : f <= 2 ? Claim.Holds : Claim.HoldsWithCaveat, rule,
-            F($"One OS thread per operation overlaps the waits only while threads start faster than operations end (about 0.2 ms each here); at N = {n} starting them is most of the batch, and each reserves its own stack (8 MB of address space here)."));
+        var (threadBatches, taskBatches) = (BatchRange.Of(thread), BatchRange.Of(task));
+        var sequentialMs = q.L(thread).TotalMilliseconds * thread.N;
+        var extraMs = (thread.MeanMs!.Value - task.MeanMs!.Value) / n.Value;
+        var figures = F($"Thread {Ms(thread)} ({threadBatches}), {thread.MeanMs.Value / sequentialMs:0.000} × N×L, {thread.Threads} threads, {thread.AllocatedPerOperation:N0} B/op; Task {Ms(task)} ({taskBatches}), {task.Threads} threads, {task.AllocatedPerOperation:N0} B/op; Thread − Task = {extraMs:0.000} ms per operation ({extraMs / q.L(thread).TotalMilliseconds:0.0000} × L)");
+        var (verdict, reason) =
+            threadBatches.Count < BatchRange.Deciding || taskBatches.Count < BatchRange.Deciding ? (Claim.NotDecided, F($"Not decided: the rule needs {BatchRange.Deciding} batches a cell. "))
+            : threadBatches.MinMs >= sequentialMs / 2 ? (Claim.DoesNotHold, "Thread's batches took half of N×L or more: the threads did not overlap the waits. ")
+            : threadBatches.MaxMs >= sequentialMs / 2 ? (Claim.NotDecided, "Not decided: Thread's batches lie on both sides of N×L/2. ")
+            : threadBatches.MaxMs < taskBatches.MinMs ? (Claim.DoesNotHold, "Every Thread batch was faster than every Task batch. ")
+            : threadBatches.MinMs <= taskBatches.MaxMs ? (Claim.NotDecided, "Not decided: Thread's and Task's batch ranges overlap, so the difference is within the run's spread. ")
+            : thread.AllocatedPerOperation > task.AllocatedPerOperation ? (Claim.Holds, string.Empty)
+            : (Claim.HoldsWithCaveat, "Caveat: Thread allocates no more managed memory per operation than Task; its cost is time and native stack. ");
+        return new(4, statement, F($"Sleep Thread, Task N = {n}"), figures, verdict, rule, reason + why);
     }
 
     private static Claim Claim5(RunQuery q)
@@ -163,28 +171,33 @@ internal static class ClaimRules
     private static Claim Claim8(RunQuery q)
     {
         const string statement = "The driver decides: an \"async\" API with no asynchronous I/O underneath behaves like a blocking one.";
-        const string rule = "SqliteSleep Task at its largest N: Mean/(N×L) ≥ 0.9 with Sync% ≥ 95 holds; FileWrite Task against Sequential at the same N (≥ 0.5: no more than 2 × faster) is the caveat's test: both hold holds, SQLite alone holds with a caveat.";
+        const string rule = "Judged on SQLite alone: SqliteSleep Task at its largest N, each of at least 3 measured batches over N×L: all ≥ 0.9 with Sync% ≥ 95 holds; all ≥ 0.9 with Sync% under 95, or all from 0.5 to 0.9, holds with a caveat; all under 0.5 (the calls overlapped) does not hold; batches in two of these bands: not decided on this run. FileWrite Task against Sequential is shown, not judged: .NET on Linux writes a file asynchronously as a blocking pwrite on a pool thread and has no async fsync, so that ratio measures the pool's threads and the disk's flushes rather than the driver, and its batches spread as wide as the difference.";
+        const string why = "Microsoft.Data.Sqlite's *Async methods run synchronously, so Task.WhenAll over them is a loop. File writes reach the kernel on pool threads, and the disk's flushes are their limit.";
         var sqlite = q.Largest("SqliteSleep", "Task");
         if (sqlite is null)
         {
             return new(8, statement, "SqliteSleep Task", "-", Claim.NotMeasured, rule, "The cell did not run.");
         }
 
-        var s = q.OfSequential(sqlite);
-        var sqliteHolds = s >= 0.9 && sqlite.SyncPercent >= 95;
+        var batches = BatchRange.Of(sqlite);
+        var sequentialMs = q.L(sqlite).TotalMilliseconds * sqlite.N;
+        var figures = F($"SqliteSleep Task N = {sqlite.N}: {Ms(sqlite)} = {sqlite.MeanMs!.Value / sequentialMs:0.00} × N×L ({batches}: {batches.MinMs / sequentialMs:0.000} to {batches.MaxMs / sequentialMs:0.000}), Sync% {sqlite.SyncPercent:0}");
+        var cells = "SqliteSleep Task";
         var n = q.LargestCommon("FileWrite", "Task", "Sequential");
-        var figures = F($"SqliteSleep Task N = {sqlite.N}: {Ms(sqlite)} = {s:0.00} × N×L, Sync% {sqlite.SyncPercent:0}");
-        var fileHolds = false;
         if (n is { } fileN && q.Steady("FileWrite", "Task", fileN) is { } fileTask && q.Steady("FileWrite", "Sequential", fileN) is { } fileSequential)
         {
-            var ratio = fileTask.MeanMs!.Value / fileSequential.MeanMs!.Value;
-            fileHolds = ratio >= 0.5;
-            figures += F($"; FileWrite N = {fileN}: Task {Ms(fileTask)} against Sequential {Ms(fileSequential)} ({ratio:0.00}), Sync% {fileTask.SyncPercent:0}");
+            cells += F($"; FileWrite Task, Sequential N = {fileN} (shown, not judged)");
+            figures += F($"; FileWrite N = {fileN}, not judged: Task {Ms(fileTask)} ({BatchRange.Of(fileTask)}) against Sequential {Ms(fileSequential)} ({BatchRange.Of(fileSequential)})");
         }
 
-        return new(8, statement, "SqliteSleep Task; FileWrite Task, Sequential", figures,
-            !sqliteHolds ? Claim.DoesNotHold : fileHolds ? Claim.Holds : Claim.HoldsWithCaveat, rule,
-            "Microsoft.Data.Sqlite's *Async methods run synchronously, so Task.WhenAll over them is a loop. File writes do reach the kernel asynchronously but hold a pool thread for the pwrite and the fsync, and the disk's flushes are the limit.");
+        // A band per batch ratio; the verdict is the band all batches share (the bands are ordered, so the fastest and slowest batch decide).
+        string Band(double ratio) => ratio >= 0.9 ? (sqlite.SyncPercent >= 95 ? Claim.Holds : Claim.HoldsWithCaveat) : ratio >= 0.5 ? Claim.HoldsWithCaveat : Claim.DoesNotHold;
+        var (fastest, slowest) = (Band(batches.MinMs / sequentialMs), Band(batches.MaxMs / sequentialMs));
+        var (verdict, reason) =
+            batches.Count < BatchRange.Deciding ? (Claim.NotDecided, F($"Not decided: the rule needs {BatchRange.Deciding} batches. "))
+            : fastest != slowest ? (Claim.NotDecided, "Not decided: the batches fall in two of the rule's bands. ")
+            : (fastest, fastest == Claim.DoesNotHold ? "The calls overlapped: the driver did asynchronous I/O. " : string.Empty);
+        return new(8, statement, cells, figures, verdict, rule, reason + why);
     }
 
     private static Claim Claim9(RunQuery q)
