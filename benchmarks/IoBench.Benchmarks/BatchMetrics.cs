@@ -37,8 +37,9 @@ public sealed record BatchMetrics(
     /// <summary>Garbage collections (all generations) that ran during the batch, and their pauses in ms (GC.GetTotalPauseDuration).</summary>
     public (int Count, double PauseMs)? Collections { get; init; }
 
-    /// <summary>The failures the batch's operations ended with and those the caller saw (the fire-and-forget family only).</summary>
+    /// <summary>The failures the batch's operations ended with, where they went, and the calls' time (the fire-and-forget family only).</summary>
     public BatchFailures? Failures { get; init; }
+
     /// <summary>The pool's thread count through the batch, sampled from a dedicated thread (the starvation lab only).</summary>
     public PoolTimeline? Timeline { get; init; }
 
@@ -51,7 +52,7 @@ public sealed record BatchMetrics(
             : string.Empty)
         + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $" gcs={gc.Count} gcpausems={gc.PauseMs:0.###}") : string.Empty)
         + (Memory is { } memory ? string.Create(CultureInfo.InvariantCulture, $" rssbase={memory.BaselineBytes} rsspeak={memory.PeakBytes}") : string.Empty)
-        + (Failures is { } failures ? string.Create(CultureInfo.InvariantCulture, $" failed={failures.Occurred} seen={failures.Seen}") : string.Empty)
+        + (Failures is { } failures ? failures.ToFields() : string.Empty)
         + (Timeline is { Samples.Count: > 0 } timeline ? $" timeline={timeline.Format()}" : string.Empty);
 
     public static BatchMetrics? Parse(string line)
@@ -88,13 +89,8 @@ public sealed record BatchMetrics(
             Memory = OutputLine.Long(fields.GetValueOrDefault("rssbase")) is { } rssBase && OutputLine.Long(fields.GetValueOrDefault("rsspeak")) is { } rssPeak
                 ? new PendingMemory(rssBase, rssPeak)
                 : null,
-            Failures = OutputLine.Long(fields.GetValueOrDefault("failed")) is { } failed && OutputLine.Long(fields.GetValueOrDefault("seen")) is { } seen
-                ? new BatchFailures(failed, seen)
-                : null,
+            Failures = BatchFailures.Parse(fields),
             Timeline = PoolTimeline.Parse(fields.GetValueOrDefault("timeline")),
         };
     }
 }
-
-/// <summary>One batch's failures: how many of its operations failed, and how many failures reached the caller.</summary>
-public readonly record struct BatchFailures(long Occurred, long Seen);

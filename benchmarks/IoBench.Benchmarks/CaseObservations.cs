@@ -68,11 +68,15 @@ public sealed class CaseObservations
 
     /// <summary>
     /// Over the measured batches (the fire-and-forget family only): the batches, the failures their operations ended with,
-    /// the failures their caller saw, and the batches in which the caller saw at least one.
+    /// those their caller caught, the batches in which it caught at least one, those raised on UnobservedTaskException
+    /// (null unless every batch line measured it), and each batch's calls' time in ms, first start to last end (null
+    /// unless every batch line has it).
     /// </summary>
-    public (int Batches, long Occurred, long Seen, int BatchesSeen)? Failures =>
+    public (int Batches, long Occurred, long Seen, int BatchesSeen, long? Unobserved, IReadOnlyList<double>? CallsMs)? Failures =>
         Measured.Where(b => b.Failures is not null).Select(b => b.Failures!.Value).ToList() is { Count: > 0 } failures
-            ? (failures.Count, failures.Sum(f => f.Occurred), failures.Sum(f => f.Seen), failures.Count(f => f.Seen > 0))
+            ? (failures.Count, failures.Sum(f => f.Occurred), failures.Sum(f => f.Seen), failures.Count(f => f.Seen > 0),
+                failures.All(f => f.Unobserved is not null) ? failures.Sum(f => f.Unobserved!.Value) : null,
+                failures.All(f => f.CallsMs is not null) ? [.. failures.Select(f => f.CallsMs!.Value)] : null)
             : null;
 
     public int? ServerThreads => Measured.Any(b => b.ServerThreads is not null) ? Measured.Max(b => b.ServerThreads ?? 0) : null;

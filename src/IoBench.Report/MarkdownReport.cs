@@ -51,17 +51,33 @@ public static class MarkdownReport
         return text.ToString();
     }
 
-    /// <summary>A family whose operations fail on purpose (claim 7): what the caller saw beside what happened, per case.</summary>
+    /// <summary>
+    /// A family whose operations fail on purpose (claim 7): what the caller caught beside what happened, per case; and where
+    /// the run measured them, where the other failures went and the calls' time beside the caller's batch.
+    /// </summary>
     private static void AppendFailures(StringBuilder text, ReportFamily family)
     {
+        var cases = family.Cases.Where(c => c.Failures is not null).OrderBy(c => c.Parameters.GetValueOrDefault("Caller"), StringComparer.Ordinal).ToList();
+        var measured = cases.Any(c => c.Failures!.Unobserved is not null || c.Failures.CallsMs is not null);
         text.AppendLine("Every tenth operation fails after its full L. Failures the operations ended with, against those that reached the caller, over the measured batches (claim 7):").AppendLine();
-        text.AppendLine("| Case | Batch (Mean) | Failures | Seen by the caller | Batches in which the caller saw one |").AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var c in family.Cases.Where(c => c.Failures is not null).OrderBy(c => c.Parameters.GetValueOrDefault("Caller"), StringComparer.Ordinal))
+        if (measured)
+        {
+            text.AppendLine("| Case | Batch (Mean) | Calls (first start to last end) | Failures | Caught by the caller | Batches in which the caller caught one | UnobservedTaskException after collections | Reached neither |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        }
+        else
+        {
+            text.AppendLine("| Case | Batch (Mean) | Failures | Seen by the caller | Batches in which the caller saw one |").AppendLine("|---|---:|---:|---:|---:|");
+        }
+
+        foreach (var c in cases)
         {
             var f = c.Failures!;
             var caller = c.Parameters.TryGetValue("Caller", out var value) ? $", Caller = {value}" : string.Empty;
             var mean = c.MeanMs is { } ms ? ShortMilliseconds(ms) : "-";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {c.Strategy} N = {c.N}{caller} ({c.Regime.ToLowerInvariant()}) | {mean} | {f.Occurred} | {f.Seen} | {f.BatchesSeen} of {f.Batches} |");
+            text.AppendLine(measured
+                ? string.Create(CultureInfo.InvariantCulture, $"| {c.Strategy} N = {c.N}{caller} ({c.Regime.ToLowerInvariant()}) | {mean} | {(f.MeanCallsMs is { } calls ? ShortMilliseconds(calls) : "-")} | {f.Occurred} | {f.Seen} | {f.BatchesSeen} of {f.Batches} | {f.Unobserved?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {f.Nowhere?.ToString(CultureInfo.InvariantCulture) ?? "-"} |")
+                : string.Create(CultureInfo.InvariantCulture, $"| {c.Strategy} N = {c.N}{caller} ({c.Regime.ToLowerInvariant()}) | {mean} | {f.Occurred} | {f.Seen} | {f.BatchesSeen} of {f.Batches} |"));
         }
 
         text.AppendLine();

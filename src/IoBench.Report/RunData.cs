@@ -14,7 +14,8 @@ namespace IoBench.Report;
 /// GcPauseMs, PendingMemoryPerOperation, VsBare, Job/Framework/Runtime. Schema 3 adds <see cref="CaseData.Failures"/>
 /// (the fire-and-forget family), each case's <see cref="CaseData.MinWorkerThreads"/> and, for the
 /// starvation lab (--starvation), <see cref="CaseData.PoolTimelines"/> and <see cref="CaseData.WarmupBursts"/>; files of
-/// schema 1 and 2 still render (they have no lab).
+/// schema 1 and 2 still render (they have no lab). Optional fields added to schema 3: <see cref="FailuresData.Unobserved"/>
+/// and <see cref="FailuresData.CallsMs"/> (issue 19; absent in the runs before it, whose claim 7 is then not judged).
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
@@ -143,9 +144,33 @@ public sealed record CaseData(
 
 /// <summary>
 /// Over the measured batches of a case whose operations fail on purpose (FireAndForgetBenchmarks): the batches, the
-/// failures the operations ended with, the failures that reached the caller, and the batches in which it saw one.
+/// failures the operations ended with, the failures that reached the caller (its code caught them), and the batches in
+/// which it caught one.
 /// </summary>
-public sealed record FailuresData(int Batches, long Occurred, long Seen, int BatchesSeen);
+public sealed record FailuresData(int Batches, long Occurred, long Seen, int BatchesSeen)
+{
+    /// <summary>
+    /// The failures the runtime raised on TaskScheduler.UnobservedTaskException once full collections after each batch
+    /// (outside its time) finalized their dropped tasks; absent in runs before it was measured.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Unobserved { get; init; }
+
+    /// <summary>
+    /// Each measured batch's calls' time in ms, from the first operation's start to the last one's end, in the order of the
+    /// batches; absent in runs before it was measured. Set beside the caller's batch time (the case's Mean).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? CallsMs { get; init; }
+
+    /// <summary>The failures that reached neither the caller nor UnobservedTaskException, where that was measured.</summary>
+    [JsonIgnore]
+    public long? Nowhere => Unobserved is { } unobserved ? Occurred - Seen - unobserved : null;
+
+    /// <summary>The mean of <see cref="CallsMs"/>, or null.</summary>
+    [JsonIgnore]
+    public double? MeanCallsMs => CallsMs is { Count: > 0 } calls ? calls.Average() : null;
+}
 
 /// <summary>One warm-up burst of a steady process: its time and the pool's threads before and after it.</summary>
 public sealed record BurstData(int Number, double Ms, int PoolStart, int PoolEnd);

@@ -84,7 +84,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 PendingMemoryPerOperation = PendingMemoryColumn.BytesPerOperation(summary, benchmarkCase),
                 GcPauseMs = observations.GcPausePerBatchMs,
                 VsBare = BareRatioColumn.Ratio(summary, benchmarkCase, batch.N),
-                Failures = observations.Failures is { } f ? new FailuresData(f.Batches, f.Occurred, f.Seen, f.BatchesSeen) : null,
+                Failures = observations.Failures is { } f ? new FailuresData(f.Batches, f.Occurred, f.Seen, f.BatchesSeen) { Unobserved = f.Unobserved, CallsMs = f.CallsMs } : null,
                 MinWorkerThreads = observations.MinThreads?.Workers,
                 PoolTimelines = observations.Measured.Any(b => b.Timeline is not null)
                     ? [.. observations.Measured.Select(b => b.Timeline?.Format() ?? string.Empty)]

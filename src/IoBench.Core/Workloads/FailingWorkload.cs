@@ -63,55 +63,19 @@ public sealed class FailingWorkload(IWorkload inner, int failEvery) : IWorkload
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    private (FailureTally Tally, bool Fails) Start() => (Volatile.Read(ref _tally), Interlocked.Increment(ref _started) % FailEvery == 0);
+    private (FailureTally Tally, bool Fails) Start()
+    {
+        var tally = Volatile.Read(ref _tally);
+        tally.Start();
+        return (tally, Interlocked.Increment(ref _started) % FailEvery == 0);
+    }
 
     private static void End(FailureTally tally, bool fails)
     {
         tally.Finish(fails);
         if (fails)
         {
-            throw new InjectedFailureException();
+            throw new InjectedFailureException(tally);
         }
-    }
-}
-
-/// <summary>The failure a <see cref="FailingWorkload"/> operation ends with, after its full latency.</summary>
-public sealed class InjectedFailureException() : Exception("injected failure: this operation fails on purpose (fire-and-forget claim)");
-
-/// <summary>What the operations of one batch did: how many finished, and how many of those failed.</summary>
-public sealed class FailureTally
-{
-    private long _finished;
-    private long _failed;
-
-    public long Finished => Interlocked.Read(ref _finished);
-
-    public long Failed => Interlocked.Read(ref _failed);
-
-    internal void Finish(bool failed)
-    {
-        if (failed)
-        {
-            Interlocked.Increment(ref _failed);
-        }
-
-        Interlocked.Increment(ref _finished);
-    }
-
-    /// <summary>Waits (polling, outside any timed region) until <paramref name="count"/> operations finished; false at the deadline.</summary>
-    public bool WaitFinished(long count, TimeSpan deadline)
-    {
-        var until = DateTime.UtcNow + deadline;
-        while (Finished < count)
-        {
-            if (DateTime.UtcNow >= until)
-            {
-                return false;
-            }
-
-            Thread.Sleep(1);
-        }
-
-        return true;
     }
 }

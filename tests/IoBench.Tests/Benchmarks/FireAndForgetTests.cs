@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IoBench.Benchmarks;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
@@ -38,25 +39,34 @@ public sealed class FireAndForgetFamilyTests
     [Fact]
     public void BatchLine_WithFailures_RoundTrips()
     {
-        var line = new BatchMetrics(2, 2, 3, 100, 100, 0, 0) { Failures = new BatchFailures(10, 0) }.ToLine();
+        var line = new BatchMetrics(2, 2, 3, 100, 100, 0, 0) { Failures = new BatchFailures(10, 0, 10, 20.5123) }.ToLine();
 
-        Assert.EndsWith(" failed=10 seen=0", line, StringComparison.Ordinal);
-        Assert.Equal(new BatchFailures(10, 0), BatchMetrics.Parse(line)!.Failures);
+        Assert.EndsWith(" failed=10 seen=0 unobserved=10 callsms=20.5123", line, StringComparison.Ordinal);
+        Assert.Equal(new BatchFailures(10, 0, 10, 20.5123), BatchMetrics.Parse(line)!.Failures);
         Assert.Null(BatchMetrics.Parse(new BatchMetrics(2, 2, 3, 100, 100, 0, 0).ToLine())!.Failures);
+        // A line printed before the two were measured still reads, without them.
+        Assert.Equal(new BatchFailures(10, 0), BatchMetrics.Parse("// IoBench.Batch pool=2->2 threads=3 syncpct=100.0 calls=100 alloc=0 workitems=0 failed=10 seen=0")!.Failures);
     }
 
+    /// <summary>
+    /// The family's own batches, in process, over the suite's Sleep latency: where each of the ten failures went is
+    /// measured, not given. Catches a count that nothing increments (the defect of issue 19: the fire-and-forget caller's
+    /// count was 0 by construction), an UnobservedTaskException handler that credits no batch or the wrong one, and a calls'
+    /// time that is not the calls' (the fire-and-forget batch must end long before them, the awaited one after them).
+    /// </summary>
     [Theory]
-    [InlineData(FailureCaller.Awaits, 1)]        // await rethrows one of the batch's ten failures
-    [InlineData(FailureCaller.FireAndForget, 0)] // the caller returned before any of them happened
-    public async Task Batch_TenFailuresHappen_TheCallerSeesThemOnlyWhenItAwaits(FailureCaller caller, long seen)
+    [InlineData(FailureCaller.Awaits, 1, 0)]         // await rethrows one failure; Task.WhenAll observed the other nine
+    [InlineData(FailureCaller.FireAndForget, 0, 10)] // the caller returned before any happened; each dropped task is reported when collected
+    public async Task Batch_TenFailuresHappen_EachIsCreditedWhereItWent(FailureCaller caller, long caught, long unobserved)
     {
         var family = new FireAndForgetBenchmarks { Caller = caller, Strategy = StrategyKind.Task, N = FireAndForgetBenchmarks.OpsPerBatch, K = default, RegimeOverride = PoolRegime.Steady };
         family.Setup();
         try
         {
-            for (var batch = 0; batch < 2; batch++)
+            for (var batch = 0; batch < 3; batch++)
             {
                 family.BeginBatch();
+                var started = Stopwatch.GetTimestamp();
                 var pending = family.Batch();
                 if (caller == FailureCaller.FireAndForget)
                 {
@@ -64,12 +74,41 @@ public sealed class FireAndForgetFamilyTests
                 }
 
                 await pending;
-                Assert.Equal(new BatchFailures(10, seen), family.MeasureBatchEnd().Failures);
+                var callerMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var failures = family.MeasureBatchEnd().Failures!.Value;
+
+                Assert.Equal((10L, caught, unobserved, 10 - caught - unobserved), (failures.Occurred, failures.Seen, failures.Unobserved!.Value, failures.Nowhere!.Value));
+                // The calls wait L (20 ms by default) each, overlapped: at least L from the first start to the last end.
+                Assert.InRange(failures.CallsMs!.Value, 15, 5_000);
+                if (caller == FailureCaller.FireAndForget)
+                {
+                    Assert.True(callerMs < failures.CallsMs.Value / 2, $"the caller's {callerMs:0.000} ms against its calls' {failures.CallsMs:0.000} ms");
+                }
+                else
+                {
+                    Assert.True(callerMs >= failures.CallsMs.Value, $"the caller's {callerMs:0.000} ms against its calls' {failures.CallsMs:0.000} ms");
+                }
             }
         }
         finally
         {
             family.Cleanup();
         }
+    }
+
+    /// <summary>
+    /// A dropped faulted task raised on UnobservedTaskException is credited to the batch it belongs to, not to the batch
+    /// that is running when a collection finalizes it. Catches a handler that counts every injected failure into the
+    /// current tally (a late event from an earlier batch would then be counted twice, or in the wrong batch).
+    /// </summary>
+    [Fact]
+    public void CountUnobserved_FailuresOfTwoBatches_EachCreditedToItsOwn()
+    {
+        var (first, second) = (new FailureTally(), new FailureTally());
+
+        FailureTally.CountUnobserved(new AggregateException(new InjectedFailureException(first), new AggregateException(new InjectedFailureException(second)), new InvalidOperationException()));
+        FailureTally.CountUnobserved(new AggregateException(new InjectedFailureException(second)));
+
+        Assert.Equal((1L, 2L), (first.Unobserved, second.Unobserved));
     }
 }
