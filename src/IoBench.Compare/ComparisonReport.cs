@@ -15,7 +15,7 @@ public static class ComparisonReport
         md.AppendLine(Input("A", c.A)).AppendLine(Input("B", c.B)).AppendLine();
         md.AppendLine($"Ratios are B / A of the nanoseconds per operation of the measured iterations (Workload, Actual): below 1 "
             + $"B is faster. A case **agrees** when |mean ratio − 1| ≤ {threshold} or the [min, max] ranges of the two sides' "
-            + $"iterations overlap. **Verdict**: two-sided Mann-Whitney U test (exact without ties, else normal approximation) "
+            + $"iterations overlap. **Verdict**: two-sided Mann-Whitney U test (exact up to {MannWhitneyTest.ExactLimit} iterations a side, ties by midranks; else normal approximation) "
             + $"at α = {Number(c.Alpha, "0.###")} with a {threshold} threshold: *same* when p ≥ α or |ratio − 1| < {threshold}, "
             + "else *faster* or *slower*.").AppendLine();
         md.AppendLine($"**{c.AgreeCount} of {c.Cases.Count} matched cases agree within {threshold} or their ranges overlap "

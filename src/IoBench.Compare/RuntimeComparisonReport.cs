@@ -27,7 +27,7 @@ public static class RuntimeComparisonReport
         md.AppendLine($"Ratios are the runtime's mean over the baseline's, of the nanoseconds per operation of the measured iterations "
             + $"(BenchmarkDotNet's Workload/Actual): below 1 the runtime is faster. Each regime is compared with itself: a steady case "
             + $"with the baseline's steady case, a cold one with the baseline's cold one. **Verdict**: two-sided Mann-Whitney U test over "
-            + $"the iterations (exact without ties, else normal approximation) at α = {Number(c.Alpha, "0.###")}, with a "
+            + $"the iterations (exact up to {MannWhitneyTest.ExactLimit} iterations a side, ties by midranks; else normal approximation) at α = {Number(c.Alpha, "0.###")}, with a "
             + $"{Percent(c.Threshold * 100)} threshold: *same* when p ≥ α or |ratio − 1| < {Percent(c.Threshold * 100)}, else "
             + "*faster* or *slower*. A geometric mean of ratios is exp(mean(log ratio)) over every case of the group, significant "
             + "or not: 1.00 is no change. **Per L**: each side in units of its own runtime's L (Mean/L, L from the data file: "

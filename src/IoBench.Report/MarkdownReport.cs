@@ -17,6 +17,11 @@ public static class MarkdownReport
     {
         var text = new StringBuilder();
         text.AppendLine("# IoBench report").AppendLine();
+        if (RunSupport.IsQuick(run))
+        {
+            text.AppendLine(RunSupport.Banner(run)).AppendLine();
+        }
+
         text.AppendLine("N operations of latency L take N×L when nothing overlaps and max(L) when everything does.");
         text.AppendLine("Each cell is the Mean of the measured batches, their range [min–max] in ms, and Mean/max(L) in brackets (1.0 = fully overlapped, N = fully sequential).");
         text.AppendLine("L is measured per form (blocking, async): many operations one after another in a warmed process; each cell is divided by the L of the form its strategy calls.");

@@ -21,6 +21,11 @@ public static class AtAGlance
         var environment = run.Environment;
         var text = new StringBuilder();
         text.AppendLine("### At a glance").AppendLine();
+        if (RunSupport.IsQuick(run))
+        {
+            text.AppendLine(RunSupport.Banner(run)).AppendLine();
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"{environment.Cpu}, {environment.Cores} cores, {environment.Os}; {environment.Runtimes.FirstOrDefault() ?? "runtime not reported"}; BenchmarkDotNet {environment.BenchmarkDotNet}{(environment.RunTimeS is { } seconds ? $"; run time {(int)Math.Round(seconds) / 60} min {(int)Math.Round(seconds) % 60} s" : string.Empty)}. Steady figures at the largest N each row ran unless marked cold; [full report]({links}{MarkdownReport.FileName}).").AppendLine();
         text.AppendLine("| Workload | Best strategy: Mean/max(L) | Sequential: Mean/(N×L) | Worst anti-pattern: Mean/max(L) | Chart |");
         text.AppendLine("|---|---|---|---|---|");
@@ -41,34 +46,58 @@ public static class AtAGlance
         return text.AppendLine().ToString();
     }
 
-    private static string Best(ReportFamily family)
+    private static string Best(ReportFamily family) =>
+        Ranked(family, [.. family.Cases.Where(c => c is { Regime: "Steady", Success: true, MeanMs: not null })], lowest: true, "no steady cell ran");
+
+    private static string Sequential(ReportFamily family)
     {
-        var steady = family.Cases.Where(c => c is { Regime: "Steady", Success: true, MeanMs: not null }).ToList();
-        if (steady.Count == 0)
+        if (family.Cases.Where(c => c is { Regime: "Steady", Success: true, Strategy: "Sequential", K: 0, MeanMs: not null }).MaxBy(c => c.N) is not { } s)
         {
-            return "-";
+            return "not run";
         }
 
-        var n = steady.Max(c => c.N);
-        var best = steady.Where(c => c.N == n).MinBy(c => c.MeanMs!.Value / family.LatencyOf(c).TotalMilliseconds)!;
-        return string.Create(CultureInfo.InvariantCulture, $"{ReportFamily.Label(new RowData(best.Strategy, best.K))} {best.MeanMs!.Value / family.LatencyOf(best).TotalMilliseconds:0.00} (N = {best.N:N0})");
+        // A figure, not a ranking: it needs L measured (against the nominal L, a device's operation reads as anything).
+        return s.Latency is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{RunSupport.NotDecided}: L not measured (Mean {MarkdownReport.ShortMilliseconds(s.MeanMs!.Value)} at N = {s.N:N0})")
+            : string.Create(CultureInfo.InvariantCulture, $"{s.MeanMs!.Value / (family.LatencyOf(s).TotalMilliseconds * s.N):0.000} (N = {s.N:N0})");
     }
 
-    private static string Sequential(ReportFamily family) =>
-        family.Cases.Where(c => c is { Regime: "Steady", Success: true, Strategy: "Sequential", K: 0, MeanMs: not null }).MaxBy(c => c.N) is { } s
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.MeanMs!.Value / (family.LatencyOf(s).TotalMilliseconds * s.N):0.000} (N = {s.N:N0})")
-            : "not run";
+    private static string Worst(ReportFamily family) =>
+        Ranked(family, [.. family.Cases.Where(c => c is { Success: true, MeanMs: not null } && AntiPatterns.Contains(c.Strategy))], lowest: false, "no anti-pattern row in this family");
 
-    private static string Worst(ReportFamily family)
+    /// <summary>
+    /// The best (lowest Mean/max(L)) or worst cell at the largest N, named only where the run can tell it from the next
+    /// one: both measured enough batches, L measured, and their batches' ranges apart; else "not decided on this run" and why.
+    /// </summary>
+    private static string Ranked(ReportFamily family, List<CaseData> cells, bool lowest, string none)
     {
-        var cells = family.Cases.Where(c => c is { Success: true, MeanMs: not null } && AntiPatterns.Contains(c.Strategy)).ToList();
         if (cells.Count == 0)
         {
-            return "-";
+            return none;
         }
 
         var n = cells.Max(c => c.N);
-        var worst = cells.Where(c => c.N == n).MaxBy(c => c.MeanMs!.Value / family.LatencyOf(c).TotalMilliseconds)!;
-        return string.Create(CultureInfo.InvariantCulture, $"{worst.Strategy}{(worst.Regime == "Cold" ? " cold" : string.Empty)} {worst.MeanMs!.Value / family.LatencyOf(worst).TotalMilliseconds:0.0} (N = {worst.N:N0})");
+        double Ratio(CaseData c, double ms) => ms / family.LatencyOf(c).TotalMilliseconds;
+        var ranked = cells.Where(c => c.N == n).OrderBy(c => Ratio(c, c.MeanMs!.Value) * (lowest ? 1 : -1)).ToList();
+        var (first, next) = (ranked[0], ranked.ElementAtOrDefault(1));
+        string Name(CaseData c) => $"{ReportFamily.Label(new RowData(c.Strategy, c.K))}{(c.Regime == "Cold" ? " cold" : string.Empty)}";
+        string Figure(CaseData c) => Ratio(c, c.MeanMs!.Value).ToString(lowest ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+        var compared = next is null ? [first] : new[] { first, next };
+        if (RunSupport.WhyNotDecided(compared, needsMeasuredL: true) is { } why)
+        {
+            // Without L measured, the cell's Mean: a ratio to the nominal L would be a figure of the setting, not the run.
+            var figure = first.Latency is null ? MarkdownReport.ShortMilliseconds(first.MeanMs!.Value) : Figure(first);
+            return string.Create(CultureInfo.InvariantCulture, $"{RunSupport.NotDecided}: {why}; {Name(first)} {figure} (N = {n:N0})");
+        }
+
+        // The spread the run measured: the first's batches must all lie on the right side of the next one's.
+        if (next is not null && (lowest
+                ? Ratio(first, first.MaxMs ?? first.MeanMs!.Value) >= Ratio(next, next.MinMs ?? next.MeanMs!.Value)
+                : Ratio(first, first.MinMs ?? first.MeanMs!.Value) <= Ratio(next, next.MaxMs ?? next.MeanMs!.Value)))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{RunSupport.NotDecided}: {Name(first)} {Figure(first)} and {Name(next)} {Figure(next)} (N = {n:N0}) overlap in their batches' ranges");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{Name(first)} {Figure(first)} (N = {n:N0})");
     }
 }

@@ -11,6 +11,9 @@ public sealed record Claim(int Number, string Statement, string Cells, string Fi
     public const string DoesNotHold = "does not hold in .NET";
     public const string NotMeasured = "not measured yet";
 
-    /// <summary>The cells ran, but the run's own spread cannot tell the outcomes apart (too few batches, or batch ranges across a bound).</summary>
-    public const string NotDecided = "not decided on this run";
+    /// <summary>The cells ran, but the run's measurements cannot make the verdict come out otherwise (<see cref="RunSupport"/>).</summary>
+    public const string NotDecided = RunSupport.NotDecided;
+
+    /// <summary>A quick run (--quick) whose preset does not make the claim's cells: not "did not run", since a full run does.</summary>
+    public const string NotRunByQuick = "not run by --quick";
 }

@@ -15,7 +15,41 @@ internal static class ClaimRules
     public static IReadOnlyList<Claim> Evaluate(RunData run)
     {
         var q = new RunQuery(run);
-        return [Claim1(q), Claim2(q), Claim3(q), Claim4(q), Claim5(q), Claim6(q), Claim7(q), Claim8(q), Claim9(q), Claim10(q)];
+        Func<RunQuery, Claim>[] rules = [Claim1, Claim2, Claim3, Claim4, Claim5, Claim6, Claim7, Claim8, Claim9, Claim10];
+        return [.. rules.Select(rule => Supported(q, rule(q), q.TakeRead()))];
+    }
+
+    /// <summary>
+    /// A verdict stands only where the cells its rule read can make it come out otherwise (<see cref="RunSupport"/>): enough
+    /// batches each, and L measured where the rule divides by it; else "not decided on this run" with the reason. A quick
+    /// run's claims whose cells its preset does not make say so; its figures are the cells' means, no ratio to a nominal L.
+    /// </summary>
+    private static Claim Supported(RunQuery q, Claim claim, (IReadOnlyList<CaseData> Read, IReadOnlyList<CaseData> Divided) cells)
+    {
+        var quick = RunSupport.IsQuick(q.Run);
+        if (claim.Verdict == Claim.NotMeasured)
+        {
+            return !quick ? claim : claim with
+            {
+                Verdict = Claim.NotRunByQuick,
+                Cells = claim.Cells == "-" ? "none on this run" : claim.Cells,
+                Figures = "none on this run",
+                Explanation = F($"The quick preset does not make these cells: it runs N = {(q.Run.Environment.Settings.GetValueOrDefault("IOBENCH_OPS") ?? "1,10").Replace(",", ", ", StringComparison.Ordinal)} in the host's process, where a limit (K, P or C) of {q.Run.Environment.Settings.GetValueOrDefault("IOBENCH_LIMIT") ?? "10"} binds at no N, and keeps no batch line (failure counts, threads, Sync%). A full run (scripts/bench.sh) makes them."),
+            };
+        }
+
+        if ((RunSupport.WhyNotDecided(cells.Read, needsMeasuredL: false) ?? RunSupport.WhyNotDecided(cells.Divided, needsMeasuredL: true)) is not { } why)
+        {
+            return claim;
+        }
+
+        return claim with
+        {
+            Verdict = Claim.NotDecided,
+            Figures = !quick || cells.Read.Count == 0 ? claim.Figures
+                : string.Join("; ", cells.Read.Select(c => F($"{FamilyData.TitleOf(c.Workload, c.Parameters)} {ReportFamily.Label(new RowData(c.Strategy, c.K))} N = {c.N}: {Ms(c)} ({RunSupport.Batches(c)} batch{(RunSupport.Batches(c) == 1 ? string.Empty : "es")})"))),
+            Explanation = $"Not decided on this run: {why}. {claim.Explanation}",
+        };
     }
 
     private static Claim Claim1(RunQuery q)

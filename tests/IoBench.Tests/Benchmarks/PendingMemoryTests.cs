@@ -85,9 +85,15 @@ public sealed class PendingMemoryTests
             await family.Batch();
             var metrics = family.MeasureBatchEnd();
 
-            // 20,000 pending Task.Delay hold a Task and a timer each (about 180 B here): megabytes, not nothing.
+            // 20,000 pending Task.Delay hold a Task and a timer each, all alive until the batch ends: the working set the
+            // batch adds is about what the batch allocates (176 B an operation in the published scaling run, where pending
+            // memory read 178-191 B). The defect: pending memory that misses the batch (a baseline taken after it, a peak
+            // never reset) or counts the process (no baseline) - either lands far outside 25% of the bytes the same batch
+            // allocated, measured here in the same process.
             Assert.NotNull(metrics.Memory);
-            Assert.InRange(metrics.Memory.Value.Bytes / 20_000.0, 50, 10_000);
+            var allocated = metrics.AllocatedBytes / 20_000.0;
+            Assert.InRange(allocated, 100, 1_000); // the known allocation itself: a Task, its timer and the probe's share
+            Assert.InRange(metrics.Memory.Value.Bytes / 20_000.0, allocated * 0.75, allocated * 1.25);
             Assert.NotNull(metrics.Collections);
         }
         finally

@@ -42,19 +42,53 @@ public sealed class StarvationLabTests
         Assert.Null(WarmupBurst.Parse("// IoBench.Warmup bursts=2 seconds=7.2 pool=0->9 settled=no"));
     }
 
+    // The defect: a sampler that reads something other than the pool's thread count (nothing: 0; the process's threads,
+    // which include the sampler's own, the GC's and the test's) or mangles it. Within one process, with one pool thread
+    // held busy throughout, every reading is at least 1 and at most the highest count an observer thread saw in the same
+    // span (pool threads retire after 20 s idle, so a count the sampler read is one the observer read too).
     [Fact]
-    public void Sampler_OnItsOwnThread_RecordsTheBatchFromStartToStop()
+    public void Sampler_OnItsOwnThread_RecordsThePoolsCountFromStartToStop()
     {
-        var sampler = PoolTimelineSampler.Start();
-        Thread.Sleep(60);
-        var timeline = sampler.Stop();
+        using var release = new ManualResetEventSlim();
+        using var holding = new ManualResetEventSlim();
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        {
+            holding.Set();
+            release.Wait();
+        }, null);
+        Assert.True(holding.Wait(TimeSpan.FromSeconds(30)), "the pool ran no work item within 30 s");
+        var highest = ThreadPool.ThreadCount;
+        var observing = true;
+        var observer = new Thread(() =>
+        {
+            while (Volatile.Read(ref observing))
+            {
+                highest = Math.Max(highest, ThreadPool.ThreadCount);
+                Thread.Yield();
+            }
+        }) { IsBackground = true };
+        observer.Start();
+        try
+        {
+            var sampler = PoolTimelineSampler.Start();
+            Thread.Sleep(60);
+            var timeline = sampler.Stop();
+            Volatile.Write(ref observing, false);
+            observer.Join();
+            highest = Math.Max(highest, ThreadPool.ThreadCount);
 
-        // Only the first reading, the changes and the last are kept; the last is at least the time slept (timers on a
-        // busy machine fire late, never this early), and the pool's count is whatever the test process's pool is.
-        Assert.True(timeline.Samples.Count >= 2);
-        Assert.InRange(timeline.Samples[0].Ms, 0, 50); // the first reading, at the start (its first call may be JIT-compiled)
-        Assert.InRange(timeline.EndMs, 50, 60_000);
-        Assert.All(timeline.Samples, s => Assert.True(s.Threads >= 0));
+            // Only the first reading, the changes and the last are kept; the last is at least the time slept (timers on a
+            // busy machine fire late, never this early).
+            Assert.True(timeline.Samples.Count >= 2);
+            Assert.InRange(timeline.Samples[0].Ms, 0, 50); // the first reading, at the start (its first call may be JIT-compiled)
+            Assert.InRange(timeline.EndMs, 50, 60_000);
+            Assert.All(timeline.Samples, s => Assert.InRange(s.Threads, 1, highest));
+        }
+        finally
+        {
+            Volatile.Write(ref observing, false);
+            release.Set();
+        }
     }
 
     [Theory]

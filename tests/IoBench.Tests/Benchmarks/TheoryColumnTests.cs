@@ -21,6 +21,19 @@ public sealed class TheoryColumnTests
     public void Latency_SequentialN1Sampled_IsTheSampledMeanNotTheBatchMean() =>
         Assert.Equal("25.0 ms", Value(Summary, new LatencyColumn(DefaultSettings), StrategyKind.Task, 10));
 
+    // The defect: the legend BenchmarkDotNet prints under every table said L was the mean sampled by Sequential N = 1,
+    // while the column shows the sample's median. A skewed sample (20, 21, 40: median 21, mean 27) tells them apart.
+    [Fact]
+    public void Latency_SkewedSample_IsTheMedianAsTheLegendSays()
+    {
+        var summary = Create((StrategyKind.Sequential, 1, 0, 24, "// IoBench.Latency form=Blocking samples=20,21,40\n// IoBench.Latency form=Async samples=20,21,40"), (StrategyKind.Task, 10, 0, 27.5, null));
+        var column = new LatencyColumn(DefaultSettings);
+
+        Assert.Equal("21.0 ms", Value(summary, column, StrategyKind.Task, 10));
+        Assert.Contains("the median of many operations", column.Legend, StringComparison.Ordinal);
+        Assert.DoesNotContain("mean", column.Legend, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SequentialBound_N10_IsTenLatencies() =>
         Assert.Equal("250 ms", Value(Summary, new SequentialBoundColumn(DefaultSettings), StrategyKind.Task, 10));

@@ -29,6 +29,25 @@ public sealed class ReportCommandTests
         }
     }
 
+    // The expected files are the code's own output; these figures were read from iobench-data.json by hand, so a
+    // defect that regenerated expected/ with wrong numbers (a cell from the wrong regime, L from the wrong form, a row
+    // or a bound missing from the chart) still fails here.
+    [Fact]
+    public void Render_Fixture_ShowsTheFiguresReadFromTheData()
+    {
+        var files = ReportSet.Render(ReportSet.Read(ReportFixture.DataFile)).ToDictionary(f => f.FileName, f => f.Text);
+
+        // Sleep Task N = 100, steady: batches 20.748, 20.314, 20.399, 20.470, 20.366 ms, Mean 20.4593; L (async) 20.8326 ms.
+        Assert.Contains("| Task | not run: N = 1 is one operation: L, sampled by Sequential | 20.4 ms [20.3–20.7] (0.98) |", files[MarkdownReport.FileName], StringComparison.Ordinal);
+        // Claim 1: Sequential N = 10 within 3% of N×L (1.025) and Task N = 100 at 0.98 × max(L) (≤ 1.1): holds.
+        Assert.Contains("| Sequential 206 ms = 1.025 × N×L; Task 20.5 ms = 0.98 × max(L) | **holds** |", files["at-a-glance.md"], StringComparison.Ordinal);
+        // Best at N = 100: Task 20.31-20.75 ms and Bounded (no K) overlap, so no best strategy is named.
+        Assert.Contains("| Sleep | not decided on this run: Task 0.98 and Bounded 1.00 (N = 100) overlap", files["at-a-glance.md"], StringComparison.Ordinal);
+        // Six rows with a steady line (Sequential, Task, ThreadPool, Bounded, Bounded K = 10, SyncOverAsync), two with a cold
+        // one (ThreadPool, SyncOverAsync), and three bounds (N×L, max(L), max of N): 11 lines.
+        Assert.Equal(11, files["chart-sleep.svg"].Split("<polyline").Length - 1);
+    }
+
     [Fact]
     public void Render_SameDataTwice_GivesTheSameBytes()
     {
