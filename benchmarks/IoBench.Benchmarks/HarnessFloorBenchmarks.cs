@@ -32,6 +32,9 @@ public class HarnessFloorBenchmarks
     [ParamsSource(nameof(ProbedValues))]
     public bool Probed { get; set; }
 
+    /// <summary>The probe of a probed case, after setup (tests count its calls).</summary>
+    internal ProbedWorkload? Probe => _probe;
+
     public IEnumerable<WorkloadForm> FormValues() => [WorkloadForm.Blocking, WorkloadForm.Async];
 
     public IEnumerable<ZeroLatencyCompletion> CompletionValues() => [ZeroLatencyCompletion.Immediate, ZeroLatencyCompletion.Yield];

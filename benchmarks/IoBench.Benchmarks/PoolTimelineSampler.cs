@@ -21,7 +21,7 @@ internal sealed class PoolTimelineSampler
     private readonly List<PoolSample> _samples = new(capacity: 1024);
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly Thread _thread;
-    private readonly ManualResetEventSlim _running = new();
+    private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
     private long _threadAllocated;
 
@@ -30,8 +30,7 @@ internal sealed class PoolTimelineSampler
         Read();
         _thread = new Thread(Run) { IsBackground = true, Name = "IoBench pool timeline" };
         _thread.Start();
-        _running.Wait();
-        _running.Dispose();
+        _running.Task.Wait();
     }
 
     /// <summary>Starts the thread and returns once it runs; call it before the batch's allocation count starts.</summary>
@@ -55,7 +54,7 @@ internal sealed class PoolTimelineSampler
     private void Run()
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
-        _running.Set();
+        _running.SetResult();
         while (!_stopping)
         {
             Thread.Sleep(PoolTimeline.SampleIntervalMs);
