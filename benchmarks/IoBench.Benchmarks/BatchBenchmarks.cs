@@ -134,6 +134,8 @@ public abstract class BatchBenchmarks
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
         await _workload.SetupAsync(setupDeadline.Token);
         _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
+        // Both regimes: the cold one's first batch is timed, and would otherwise start the watchdog's and the event loop's threads.
+        BatchRunner.Prepare(_strategy);
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo} runtime={Environment.Version}"));
         _steady = (RegimeOverride ?? Environment.GetEnvironmentVariable(RegimeVariable)) == PoolRegime.Steady;
@@ -218,9 +220,10 @@ public abstract class BatchBenchmarks
             ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
             : null;
         _workload!.Reset();
-        _start = new BatchStart(ThreadPool.ThreadCount, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: true), GcClock.Now);
-        // Last, so that the timeline's zero is as close to the timed region as setup allows.
+        // Before the batch's counts start, so that the sampler's own allocations (its list, its thread) are not the
+        // batch's; its zero is then earlier than the timed region by the reads below (microseconds; it samples every 5 ms).
         _timeline = SamplesPoolTimeline ? PoolTimelineSampler.Start() : null;
+        _start = new BatchStart(ThreadPool.ThreadCount, ThreadPool.CompletedWorkItemCount, GC.GetTotalAllocatedBytes(precise: true), GcClock.Now);
     }
 
     // Out of band in BenchmarkDotNet's child processes (the strategy gets CancellationToken.None, a missed deadline ends
@@ -316,9 +319,11 @@ public abstract class BatchBenchmarks
     internal BatchMetrics MeasureBatchEnd()
     {
         // First, so that the timeline ends as close to the timed region as cleanup allows.
-        var timeline = _timeline?.Stop();
+        var sampler = _timeline;
+        var timeline = sampler?.Stop();
         _timeline = null;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - _start.Allocated;
+        // The batch alone: less what the sampler allocated after its start (its readings, the timeline it returns).
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - _start.Allocated - (sampler?.AllocatedBytes ?? 0);
         var workItems = ThreadPool.CompletedWorkItemCount - _start.WorkItems;
         var server = ServerThreadsAsync(_workload!.Inner).GetAwaiter().GetResult();
         return new BatchMetrics(_start.PoolThreads, ThreadPool.ThreadCount, _workload.PeakThreads, _workload.SyncPercent, _workload.Calls, allocated, workItems, server)

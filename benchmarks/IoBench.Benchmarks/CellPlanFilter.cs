@@ -22,10 +22,11 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// <summary>Each family's N, asked once per family (the source describes the family's workload to choose them).</summary>
     private readonly ConcurrentDictionary<Type, int[]> _familyOps = new();
 
-    // A case that is not a batch (the bare baseline) holds no pool thread while it waits: the steady regime only.
+    // A case that is not a batch (the bare baseline, the harness's floor) holds no pool thread while it waits: the steady
+    // regime only.
     public bool Predicate(BenchmarkCase benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch
         ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
-        : benchmarkCase.Job.Id != PoolRegime.Cold;
+        : benchmarkCase.Job.Id != PoolRegime.Cold && HarnessFloorBenchmarks.WhyNotRun(benchmarkCase) is null;
 
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>

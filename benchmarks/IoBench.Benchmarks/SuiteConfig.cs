@@ -129,5 +129,6 @@ public static class SuiteConfig
         new GcPauseColumn(),
         new PendingMemoryColumn(),
         new BareRatioColumn(settings),
+        new AboveFloorColumn(settings),
     ];
 }

@@ -11,6 +11,17 @@ public static class BatchRunner
     // Time for a strategy that honours cancellation to unwind after its deadline.
     private static readonly TimeSpan UnwindGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Starts the threads a batch of <paramref name="strategy"/> would otherwise start inside its time: the deadline
+    /// watchdog's and the strategy's own (the event loop's). Call it before the clock starts (a benchmark's setup), so
+    /// that a cold process's first timed batch starts neither.
+    /// </summary>
+    public static void Prepare(IStrategy strategy)
+    {
+        DeadlineWatchdog.Start();
+        (strategy as IThreadOwner)?.StartThread();
+    }
+
     public static Task RunAsync(IStrategy strategy, ProbedWorkload workload, int count, TimeSpan deadline, DeadlineMode mode = DeadlineMode.CancelBatch, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

@@ -14,12 +14,16 @@ internal sealed class EventLoop : SynchronizationContext, IDisposable
 
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
     private readonly Thread _thread;
+    private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _stopped;
 
     public EventLoop()
     {
         _thread = new Thread(Pump) { IsBackground = true, Name = "IoBench event loop" };
         _thread.Start();
+        // Returns once the thread runs: a loop started before a batch's clock (BatchRunner.Prepare) leaves no part of its
+        // start to the batch.
+        _running.Task.Wait();
     }
 
     /// <summary>Runs <paramref name="root"/> on the loop thread; the task completes (off the loop) when root's task does.</summary>
@@ -107,6 +111,7 @@ internal sealed class EventLoop : SynchronizationContext, IDisposable
     {
         // Counted as a dedicated thread for as long as it lives, batches or not.
         ThreadCensus.DedicatedStarted();
+        _running.SetResult();
         try
         {
             SetSynchronizationContext(this);

@@ -6,7 +6,7 @@ namespace IoBench.Core.Strategies;
 /// The classic mistake: handlers scheduled on the event loop that make the blocking call (time.sleep inside
 /// async def). Each one holds the only thread, so the loop runs them one after another: N x L.
 /// </summary>
-internal sealed class EventLoopBlockingStrategy : IStrategy, IDisposable
+internal sealed class EventLoopBlockingStrategy : IStrategy, IThreadOwner, IDisposable
 {
     private readonly OwnedEventLoop _loop = new();
 
@@ -20,6 +20,8 @@ internal sealed class EventLoopBlockingStrategy : IStrategy, IDisposable
 
     public Task RunAsync(IWorkload workload, int count, CancellationToken cancellationToken) =>
         _loop.Get().RunAsync(() => Operations.StartAll(count, () => BlockingHandlerAsync(workload, cancellationToken)));
+
+    public void StartThread() => _loop.Get();
 
     public void Dispose() => _loop.Dispose();
 

@@ -17,7 +17,9 @@ namespace IoBench.Core.Workloads;
 /// </remarks>
 public sealed class ZeroLatencyWorkload(bool yields) : IWorkload
 {
-    private long _operations;
+    // Striped by core: the check counts every operation, and a shared counter would charge pool strategies for the
+    // cache line moving between the cores (issue 19).
+    private readonly CoreStripedCount _operations = new();
 
     public string Name => WorkloadNames.ZeroLatency;
 
@@ -28,17 +30,17 @@ public sealed class ZeroLatencyWorkload(bool yields) : IWorkload
     public WorkloadTraits Traits => WorkloadTraits.CpuBound;
 
     /// <summary>Operations completed in either form (the workload's own check that each call ran to its end).</summary>
-    public long Operations => Interlocked.Read(ref _operations);
+    public long Operations => _operations.Value;
 
     public Task SetupAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Run(CancellationToken cancellationToken) => Interlocked.Increment(ref _operations);
+    public void Run(CancellationToken cancellationToken) => _operations.Increment();
 
     public ValueTask RunAsync(CancellationToken cancellationToken)
     {
         if (!yields)
         {
-            Interlocked.Increment(ref _operations);
+            _operations.Increment();
             return default;
         }
 
@@ -51,7 +53,7 @@ public sealed class ZeroLatencyWorkload(bool yields) : IWorkload
     private async ValueTask YieldOnceAsync()
     {
         await Task.Yield();
-        Interlocked.Increment(ref _operations);
+        _operations.Increment();
     }
 
     public ValueTask DisposeAsync() => default;

@@ -51,6 +51,27 @@ internal static class KnownSummary
             CultureInfo.InvariantCulture, ImmutableArray<ValidationError>.Empty, ImmutableArray<IColumnHidingRule>.Empty, SummaryStyle.Default);
     }
 
+    /// <summary>
+    /// A summary of any cases (any family) whose measured batches took these whole-batch times (ms); a per-operation case's
+    /// batch holds OperationsPerInvoke operations, so BenchmarkDotNet's Mean is per operation as in a run.
+    /// </summary>
+    public static Summary FromBatches(params (BenchmarkCase Case, double[] BatchesMs)[] rows)
+    {
+        var reports = rows.Select(row =>
+        {
+            var operations = row.Case.Descriptor.OperationsPerInvoke;
+            var measurements = new[] { IterationStage.Actual, IterationStage.Result }
+                .SelectMany(stage => row.BatchesMs.Select((ms, i) => new Measurement(1, IterationMode.Workload, stage, i + 1, operations, ms * 1_000_000).ToString()))
+                .ToList();
+            var execute = new ExecuteResult(true, 0, 1, measurements, [], [], 1);
+            var generate = GenerateResult.Success(null!, []);
+            return new BenchmarkReport(true, row.Case, generate, BuildResult.Success(generate), [execute], []);
+        }).ToImmutableArray();
+
+        return new Summary("known", reports, HostEnvironmentInfo.GetCurrent(), Path.GetTempPath(), string.Empty, TimeSpan.Zero,
+            CultureInfo.InvariantCulture, ImmutableArray<ValidationError>.Empty, ImmutableArray<IColumnHidingRule>.Empty, SummaryStyle.Default);
+    }
+
     public static string Value(Summary summary, IColumn column, StrategyKind strategy, int n, int k = 0) =>
         column.GetValue(summary, summary.BenchmarksCases.Single(c => BatchCase.From(c) is { } b && b.Strategy == strategy && b.N == n && b.K == k && b.Regime == PoolRegime.Steady));
 }
