@@ -31,6 +31,9 @@ public sealed partial class RunResults
     /// <summary>The runtime each framework's cases ran on, read inside their processes (net8.0 -> 8.0.33; "" in a one-runtime run).</summary>
     public IReadOnlyDictionary<string, string> Runtimes { get; private init; } = new Dictionary<string, string>();
 
+    /// <summary>The settings the run was made with, from its data file; null when the run has none.</summary>
+    public RunSettings? Settings { get; private init; }
+
     /// <summary>The framework of a one-runtime view (<see cref="ForFramework"/>), else null.</summary>
     public string? Framework { get; private init; }
 
@@ -79,7 +82,7 @@ public sealed partial class RunResults
             }
         }
 
-        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path), Runtimes = CaseLatencies.Runtimes(path) };
+        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path), Runtimes = CaseLatencies.Runtimes(path), Settings = RunSettings.Load(path) };
     }
 
     /// <summary>The cases of one framework's jobs, keyed without the framework (Steady-net8.0 -> Steady).</summary>
@@ -104,6 +107,7 @@ public sealed partial class RunResults
         {
             Framework = framework,
             Runtimes = Runtimes,
+            Settings = Settings,
             Latencies = Latencies.Where(l => FrameworkOf(l.Key.Job) == framework).ToDictionary(l => l.Key with { Job = RegimeOf(l.Key.Job) }, l => l.Value),
         };
     }

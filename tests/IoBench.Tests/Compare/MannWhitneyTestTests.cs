@@ -43,20 +43,20 @@ public sealed class MannWhitneyTestTests
     {
         var result = MannWhitneyTest.TwoSided([5, 5, 5], [5, 5, 5]);
 
-        Assert.False(result.Exact);
+        Assert.True(result.Exact); // one tie group: every choice gives the same rank sum
         Assert.Equal(1.0, result.PValue);
     }
 
     [Fact]
-    public void TwoSided_TiesUseTheNormalApproximation_CloseToTheExactValue()
+    public void TwoSided_OneTieAcrossTheSamples_IsExactAndTieAware()
     {
-        // One tie across the samples: U = 0.5 and the approximation (tie and continuity corrected) gives ~0.016,
-        // near the exact 2/252 = 0.0079 of the same order without the tie.
+        // One tie across the samples: U = 0.5. Given the tie, no choice of x reaches U = 0 (x = 1, 2, 3, 4 and either 6
+        // still ties the other 6), two reach 0.5: p = 2 x 2/252 = 0.0159, not the 2/252 of the order without the tie.
         var result = MannWhitneyTest.TwoSided([1, 2, 3, 4, 6], [6, 7, 8, 9, 10]);
 
-        Assert.False(result.Exact);
+        Assert.True(result.Exact);
         Assert.Equal(0.5, result.U);
-        Assert.InRange(result.PValue, 0.008, 0.02);
+        Assert.Equal(4.0 / 252, result.PValue, 12);
     }
 
     [Fact]
