@@ -139,7 +139,9 @@ public sealed partial class RunResults
 
     /// <summary>
     /// A file is taken as it is; a folder is searched (with its subfolders, so BenchmarkDotNet.Artifacts works too)
-    /// for the names JsonExporter.Full writes and the published results use: *report-full*.json and *.json.gz.
+    /// for the names JsonExporter.Full writes and the published results use: *report-full*.json and *.json.gz. A subfolder
+    /// with a data file of its own is another run kept beside this one (a published runtime comparison's wide-first-run/)
+    /// and is left out.
     /// </summary>
     private static IReadOnlyList<string> ReportFiles(string path)
     {
@@ -155,10 +157,26 @@ public sealed partial class RunResults
 
         var files = Directory.EnumerateFiles(path, "*report-full*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !InAnotherRun(path, f))
             .Order(StringComparer.Ordinal)
             .ToArray();
         return files.Length > 0
             ? files
             : throw new CompareInputException($"{path} holds no BenchmarkDotNet full JSON report (*report-full*.json or *.json.gz)");
+    }
+
+    /// <summary>The file lies in a subfolder of <paramref name="root"/> (or below one) that holds its own data file.</summary>
+    private static bool InAnotherRun(string root, string file)
+    {
+        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null && folder.Length > top.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, CaseLatencies.DataFile)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

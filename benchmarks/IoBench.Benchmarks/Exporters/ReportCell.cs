@@ -34,7 +34,7 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
     /// "rising" or "falling" when the measured batches trend: the two-sided Mann-Kendall test
     /// (<see cref="MannKendallTest"/>, exact without ties) rejects "no trend" at α = <see cref="MannKendallTest.DefaultAlpha"/>,
     /// an error rate that holds at any number of batches, and the series spans at least <see cref="TrendRatio"/>. Five
-    /// batches need a strictly monotone series (p = 2/120 = 0.017); twelve need S of about ±28 of 66.
+    /// batches need a strictly monotone series (p = 2/120 = 0.017); twelve need |S| of at least 30 of 66 (p = 0.045).
     /// </summary>
     public string? Trend =>
         MannKendallTest.TwoSided(SeriesMs) is { PValue: < MannKendallTest.DefaultAlpha } test && SeriesMs.Max() / SeriesMs.Min() >= TrendRatio

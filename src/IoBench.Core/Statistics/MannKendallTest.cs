@@ -4,7 +4,7 @@ namespace IoBench.Core.Statistics;
 /// The Mann-Kendall test for a monotone trend in a series (a cell's measured batches in the order they ran), two-sided:
 /// with no trend every order of the values is equally likely, and S (later above earlier minus later below earlier) is
 /// tested against that distribution, so its error rate is the stated α at any length. A rule on S as a share of its
-/// maximum (the earlier one: 80%) is not: at 5 batches it is p = 0.08 two-sided, at 12 it misses S = -44 of 66 (p = 0.003).
+/// maximum (the earlier one: 80%) is not: at 5 batches it is p = 0.08 two-sided, at 12 batches it misses S = -44 of 66 (exact p = 0.0018).
 /// Without ties the distribution is exact (S = pairs - 2 × inversions, and inversions of a random order follow the
 /// Mahonian numbers); with ties, or beyond <see cref="ExactLimit"/> values, the normal approximation with the
 /// tie-corrected variance and a continuity correction.
