@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Compares two saved runs (result folders or BenchmarkDotNet full JSON reports) and prints the markdown comparison:
-# B against A, ratio B/A per case, agreement within the threshold or the measured ranges, and a Mann-Whitney verdict.
-#   scripts/compare-runs.sh results/run-1 results/run-2 --out comparison.md --fail-below 95
-# Exit codes: 0 compared, 1 agreement below --fail-below, 2 bad input (one line on stderr). See --help.
+# B against A: per case the Hodges-Lehmann ratio with its interval, an exact Mann-Whitney p adjusted over the cases
+# (Benjamini-Hochberg), a verdict faster/slower/same/unknown against the threshold, agreement within the threshold.
+# Runs whose data files state different settings are refused unless --allow-different-settings.
+#   scripts/compare-runs.sh results/run-1 results/run-2 --out comparison.md --fail-on-slower
+# Exit codes: 0 compared, 1 --fail-below or --fail-on-slower tripped, 2 bad input (one line on stderr). See --help.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 

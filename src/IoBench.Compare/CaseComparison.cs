@@ -1,9 +1,15 @@
 namespace IoBench.Compare;
 
-/// <summary>One case measured in both runs: the ratios B/A, whether the runs agree, and the test's verdict.</summary>
+/// <summary>
+/// One case measured in both runs: B's times over A's as one robust estimate with its interval (<see cref="ShiftEstimator"/>),
+/// the Mann-Whitney test, and, once the comparison has adjusted every case's p (<see cref="VerdictRule.Apply"/>), its
+/// q and verdict. The mean ratio is shown beside them and decides nothing.
+/// </summary>
 public sealed class CaseComparison
 {
-    public CaseComparison(BenchmarkCase a, BenchmarkCase b, double threshold, double alpha, double? latencyA = null, double? latencyB = null)
+    private Verdict? verdict;
+
+    public CaseComparison(BenchmarkCase a, BenchmarkCase b, VerdictRule rule, double? latencyA = null, double? latencyB = null)
     {
         if (a.Key != b.Key)
         {
@@ -12,24 +18,19 @@ public sealed class CaseComparison
 
         A = a;
         B = b;
+        Rule = rule;
+        Estimate = ShiftEstimator.Ratio(a.NanosecondsPerOperation, b.NanosecondsPerOperation, rule.Confidence);
         MeanRatio = b.Mean / a.Mean;
         MedianRatio = b.Median / a.Median;
-        RangesOverlap = a.Min <= b.Max && b.Min <= a.Max;
-        // The tolerance keeps a ratio of exactly 0.85 within a 15% threshold despite binary rounding (1 - 0.85 > 0.15).
-        WithinThreshold = Math.Abs(MeanRatio - 1) <= threshold + 1e-12;
-        Agrees = WithinThreshold || RangesOverlap;
+        Agrees = rule.Within(Ratio);
         if (latencyA is > 0 && latencyB is > 0)
         {
-            // Each side in units of its own L: Mean/L, the figure the report's claims rest on.
-            PerLatencyRatio = (b.Mean / latencyB.Value) / (a.Mean / latencyA.Value);
-            AgreesPerLatency = Math.Abs(PerLatencyRatio.Value - 1) <= threshold + 1e-12 ||
-                (a.Min / latencyA.Value <= b.Max / latencyB.Value && b.Min / latencyB.Value <= a.Max / latencyA.Value);
+            // Each side in units of its own L: the estimate with each run's L taken out.
+            PerLatencyRatio = Ratio * latencyA.Value / latencyB.Value;
+            AgreesPerLatency = rule.Within(PerLatencyRatio.Value);
         }
 
         Test = MannWhitneyTest.TwoSided(a.NanosecondsPerOperation, b.NanosecondsPerOperation);
-        Verdict = Test.PValue >= alpha || Math.Abs(MeanRatio - 1) < threshold ? Verdict.Same
-            : MeanRatio < 1 ? Verdict.Faster
-            : Verdict.Slower;
     }
 
     public CaseKey Key => A.Key;
@@ -38,27 +39,40 @@ public sealed class CaseComparison
 
     public BenchmarkCase B { get; }
 
-    /// <summary>mean(B) / mean(A) of the nanoseconds per operation: below 1 means B is faster.</summary>
+    public VerdictRule Rule { get; }
+
+    /// <summary>B over A: the Hodges-Lehmann ratio with its interval. Below 1, B is faster. It orders and decides.</summary>
+    public RatioEstimate Estimate { get; }
+
+    /// <summary>The estimate's ratio (<see cref="RatioEstimate.Ratio"/>).</summary>
+    public double Ratio => Estimate.Ratio;
+
+    /// <summary>mean(B) / mean(A): shown, never decides (one slow batch can double it).</summary>
     public double MeanRatio { get; }
 
+    /// <summary>median(B) / median(A): shown beside the estimate.</summary>
     public double MedianRatio { get; }
 
-    /// <summary>|mean ratio - 1| is at most the threshold.</summary>
-    public bool WithinThreshold { get; }
-
-    /// <summary>The [min, max] of A's iterations and of B's share at least one point.</summary>
-    public bool RangesOverlap { get; }
-
-    /// <summary>The reproducibility rule: within the threshold, or within the spread each side shows.</summary>
+    /// <summary>The reproducibility rule: the ratio lies within ± the threshold. Ranges that overlap do not count.</summary>
     public bool Agrees { get; }
 
-    /// <summary>(mean(B)/L(B)) / (mean(A)/L(A)): the change in units of each run's own L; null without both data files.</summary>
+    /// <summary>The ratio with each run's L taken out (× L(A) / L(B)); null without both data files' L.</summary>
     public double? PerLatencyRatio { get; }
 
-    /// <summary>The reproducibility rule applied to Mean/L and the iterations' range over L; null without both L.</summary>
+    /// <summary>The reproducibility rule applied to <see cref="PerLatencyRatio"/>; null without both L.</summary>
     public bool? AgreesPerLatency { get; }
 
     public MannWhitneyResult Test { get; }
 
-    public Verdict Verdict { get; }
+    /// <summary>The test's p adjusted over the comparison's cases (Benjamini-Hochberg).</summary>
+    public double QValue { get; private set; } = double.NaN;
+
+    /// <summary>The verdict, given once the comparison has adjusted every p.</summary>
+    public Verdict Verdict => verdict ?? throw new InvalidOperationException($"{Key}: no verdict before the comparison's p-values are adjusted (VerdictRule.Apply).");
+
+    internal void Decide(double qValue, Verdict decided)
+    {
+        QValue = qValue;
+        verdict = decided;
+    }
 }

@@ -85,6 +85,7 @@ public static class CaseLatencies
         }
     }
 
-    private static string DataFileOf(string path) =>
+    /// <summary>The data file of a run: in the folder, or beside the report file given.</summary>
+    public static string DataFileOf(string path) =>
         Directory.Exists(path) ? Path.Combine(path, DataFile) : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, DataFile);
 }

@@ -3,7 +3,10 @@ using static IoBench.Compare.MarkdownText;
 
 namespace IoBench.Compare;
 
-/// <summary>The comparison as markdown: both inputs, the rules, the agreement line, verdicts, geometric means, every case.</summary>
+/// <summary>
+/// The comparison as markdown: both inputs, any setting that differed, the rules, the verdict counts and the agreement
+/// per family, the median ratio per regime, and every case.
+/// </summary>
 public static class ComparisonReport
 {
     public static string Render(RunComparison comparison)
@@ -13,50 +16,48 @@ public static class ComparisonReport
         var md = new StringBuilder();
         md.AppendLine("# IoBench run comparison").AppendLine();
         md.AppendLine(Input("A", c.A)).AppendLine(Input("B", c.B)).AppendLine();
-        md.AppendLine($"Ratios are B / A of the nanoseconds per operation of the measured iterations (Workload, Actual): below 1 "
-            + $"B is faster. A case **agrees** when |mean ratio − 1| ≤ {threshold} or the [min, max] ranges of the two sides' "
-            + $"iterations overlap. **Verdict**: two-sided Mann-Whitney U test (exact up to {MannWhitneyTest.ExactLimit} iterations a side, ties by midranks; else normal approximation) "
-            + $"at α = {Number(c.Alpha, "0.###")} with a {threshold} threshold: *same* when p ≥ α or |ratio − 1| < {threshold}, "
-            + "else *faster* or *slower*.").AppendLine();
-        md.AppendLine($"**{c.AgreeCount} of {c.Cases.Count} matched cases agree within {threshold} or their ranges overlap "
-            + $"({Percent(c.AgreePercent)}).**").AppendLine();
+        AppendSettings(md, c);
+        md.AppendLine(c.Rule.Describe()).AppendLine();
+        var totals = c.Totals;
+        md.AppendLine($"**Verdicts: {totals.Faster} faster, {totals.Slower} slower, {totals.Same} same, {totals.Unknown} unknown** "
+            + $"of {totals.Cases} matched cases. Only in A: {c.OnlyInA.Count}. Only in B: {c.OnlyInB.Count}. "
+            + $"Not measured (failed): {c.A.Unmeasured.Count()} in A, {c.B.Unmeasured.Count()} in B.").AppendLine();
+        md.AppendLine($"**Agreement: {c.AgreeCount} of {c.Cases.Count} matched cases have a ratio within ±{threshold} "
+            + $"({Percent(c.AgreePercent)}).** Ranges of iterations that overlap do not count: a cell's [min, max] comes from one "
+            + "process and does not cover the next run.").AppendLine();
         if (c.PerLatencyCount > 0)
         {
-            md.AppendLine($"**In units of each case's own L** (Mean/L, L from each run's {CaseLatencies.DataFile}; a device's "
-                + $"latency, an fsync's or a commit's, moves between runs): {c.AgreePerLatencyCount} of {c.PerLatencyCount} "
-                + $"cases agree within {threshold} or their ranges overlap ({Percent(100.0 * c.AgreePerLatencyCount / c.PerLatencyCount)}).").AppendLine();
+            md.AppendLine($"**In units of each case's own L** (the ratio × L(A) / L(B), L from each run's {CaseLatencies.DataFile}; a "
+                + $"device's latency, an fsync's or a commit's, moves between runs): {c.AgreePerLatencyCount} of {c.PerLatencyCount} "
+                + $"cases within ±{threshold} ({Percent(100.0 * c.AgreePerLatencyCount / c.PerLatencyCount)}).").AppendLine();
         }
 
-        md.AppendLine($"Verdicts: {c.Count(Verdict.Faster)} faster, {c.Count(Verdict.Slower)} slower, {c.Count(Verdict.Same)} same. "
-            + $"Only in A: {c.OnlyInA.Count}. Only in B: {c.OnlyInB.Count}. "
-            + $"Not measured (failed): {c.A.Unmeasured.Count()} in A, {c.B.Unmeasured.Count()} in B.").AppendLine();
-
-        md.AppendLine("## Geometric mean of ratios (B / A)").AppendLine();
-        md.AppendLine("| Group | Cases | Geometric mean |").AppendLine("|---|---:|---:|");
-        foreach (var group in new[] { c.Overall }.Concat(c.ByType).Concat(c.ByStrategy))
+        md.AppendLine("## Verdicts and agreement per workload family").AppendLine();
+        md.AppendLine($"| Family | Cases | Faster | Slower | Same | Unknown | Ratio within ±{threshold} |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var f in c.VerdictsByType.Append(totals))
         {
-            md.AppendLine($"| {Cell(group.Name)} | {group.Count} | {Number(group.GeometricMean, "0.000")} |");
+            md.AppendLine($"| {Cell(f.Name)} | {f.Cases} | {f.Faster} | {f.Slower} | {f.Same} | {f.Unknown} | {f.Agree} ({Percent(f.AgreePercent)}) |");
         }
 
-        md.AppendLine().AppendLine("## Agreement per workload family").AppendLine();
-        md.AppendLine("| Family | Cases | Agree | Share | Every other family: agree | Share |").AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var group in c.AgreementByType)
+        md.AppendLine().AppendLine("## Median ratio (B / A) per regime, geometric mean beside it").AppendLine();
+        md.AppendLine("| Group | Cases | Median ratio | Geometric mean |").AppendLine("|---|---:|---:|---:|");
+        foreach (var group in c.ByRegime.Prepend(c.Overall).Concat(c.ByType).Concat(c.ByStrategy))
         {
-            md.AppendLine($"| {Cell(group.Name)} | {group.Count} | {group.Agree} | {Percent(group.Percent)} | {group.OthersAgree} of {group.OthersCount} | {(group.OthersCount == 0 ? "-" : Percent(group.OthersPercent))} |");
+            md.AppendLine($"| {Cell(group.Name)} | {group.Count} | {Number(group.Median, "0.000")} | {Number(group.GeometricMean, "0.000")} |");
         }
 
         md.AppendLine().AppendLine("## Matched cases, largest change first").AppendLine();
         var perL = c.PerLatencyCount > 0;
-        md.AppendLine($"| Case | A mean | B mean | Ratio | Median ratio | Agrees | Verdict | p |{(perL ? " Ratio per L | Agrees per L |" : "")}");
-        md.AppendLine($"|---|---:|---:|---:|---:|---|---|---:|{(perL ? "---:|---|" : "")}");
+        var confidence = Percent(c.Rule.Confidence * 100);
+        md.AppendLine($"| Case | A median | B median | Ratio | {confidence} interval | Mean ratio | p | q | Verdict | Within ±{threshold} |{(perL ? " Ratio per L |" : "")}");
+        md.AppendLine($"|---|---:|---:|---:|---|---:|---:|---:|---|---|{(perL ? "---:|" : "")}");
         foreach (var row in c.Cases)
         {
-            var agrees = row.Agrees ? (row.WithinThreshold ? "yes" : "yes (ranges overlap)") : "**no**";
-            var verdict = row.Verdict == Verdict.Same ? "same" : $"**{row.Verdict.ToString().ToLowerInvariant()}**";
-            md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.A.Mean)} | {DurationText.Format(row.B.Mean)} "
-                + $"| {Number(row.MeanRatio, "0.00")} | {Number(row.MedianRatio, "0.00")} | {agrees} | {verdict} "
-                + $"| {Number(row.Test.PValue, "0.0000")}{(row.Test.Exact ? "" : " (approx.)")} |"
-                + (perL ? $" {(row.PerLatencyRatio is { } r ? Number(r, "0.00") : "-")} | {(row.AgreesPerLatency is { } a ? (a ? "yes" : "**no**") : "-")} |" : ""));
+            md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.A.Median)} | {DurationText.Format(row.B.Median)} "
+                + $"| {Number(row.Ratio, "0.000")} | {Interval(row.Estimate)} | {Number(row.MeanRatio, "0.00")} "
+                + $"| {Number(row.Test.PValue, "0.0000")}{(row.Test.Exact ? "" : " (approx.)")} | {Number(row.QValue, "0.0000")} "
+                + $"| {VerdictText(row.Verdict)} | {(row.Agrees ? "yes" : "**no**")} |"
+                + (perL ? $" {(row.PerLatencyRatio is { } r ? Number(r, "0.000") : "-")} |" : ""));
         }
 
         AppendKeys(md, "Only in A", c.OnlyInA);
@@ -66,11 +67,57 @@ public static class ComparisonReport
         return md.ToString();
     }
 
+    /// <summary>"[0.912, 1.043]", or "unbounded" when the iterations are too few for the confidence.</summary>
+    public static string Interval(RatioEstimate estimate) =>
+        estimate.Bounded ? $"[{Number(estimate.Lower, "0.000")}, {Number(estimate.Upper, "0.000")}]" : "unbounded";
+
+    public static string VerdictText(Verdict verdict) => verdict switch
+    {
+        Verdict.Faster or Verdict.Slower => $"**{verdict.ToString().ToLowerInvariant()}**",
+        _ => verdict.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>What differed between the runs' settings, and a BenchmarkDotNet version that differs: said before any figure.</summary>
+    private static void AppendSettings(StringBuilder md, RunComparison c)
+    {
+        if (c.A.Settings is null || c.B.Settings is null)
+        {
+            var without = string.Join(" and ", new[] { ("A", c.A), ("B", c.B) }.Where(s => s.Item2.Settings is null).Select(s => s.Item1));
+            md.AppendLine($"**Settings not checked**: {without} has no {CaseLatencies.DataFile} (compared with --allow-different-settings).").AppendLine();
+        }
+        else if (RunSettings.Differences(c.A.Settings, c.B.Settings) is { Count: > 0 } differences)
+        {
+            var refusing = differences.Where(d => d.Refuses).ToList();
+            if (refusing.Count > 0)
+            {
+                md.AppendLine($"**Settings differ** (compared with --allow-different-settings; a ratio then mixes the change under test with these): "
+                    + $"{string.Join("; ", refusing)}.").AppendLine();
+            }
+
+            if (differences.Where(d => !d.Refuses).ToList() is { Count: > 0 } others)
+            {
+                md.AppendLine($"Other settings that differ (they choose the matrix or the server, not what a matched case measures): "
+                    + $"{string.Join("; ", others)}.").AppendLine();
+            }
+        }
+
+        if (BenchmarkDotNetWarning(c) is { } warning)
+        {
+            md.AppendLine($"**Warning**: {warning}.").AppendLine();
+        }
+    }
+
+    /// <summary>The warning when the runs were measured by different BenchmarkDotNet versions, else null.</summary>
+    public static string? BenchmarkDotNetWarning(RunComparison c) =>
+        (c.A.Environment.BenchmarkDotNetVersion, c.B.Environment.BenchmarkDotNetVersion) is ({ } a, { } b) && a != b
+            ? $"A was measured with BenchmarkDotNet {a}, B with {b}: its engine and its defaults may differ"
+            : null;
+
     private static string Input(string side, RunResults run)
     {
         var files = run.Reports.Count == 1 ? "1 report file" : $"{run.Reports.Count} report files";
         var title = run.Environment.Title is { } t ? $"{t}; " : "";
-        return $"- **{side}**: `{run.Source}` ({run.Cases.Count} measured cases from {files}): {title}{run.Environment.Describe()}";
+        return $"- **{side}**: `{DisplayPath.Of(run.Source)}` ({run.Cases.Count} measured cases from {files}): {title}{run.Environment.Describe()}";
     }
 
     private static void AppendKeys(StringBuilder md, string heading, IReadOnlyList<CaseKey> keys)

@@ -31,6 +31,9 @@ public sealed partial class RunResults
     /// <summary>The runtime each framework's cases ran on, read inside their processes (net8.0 -> 8.0.33; "" in a one-runtime run).</summary>
     public IReadOnlyDictionary<string, string> Runtimes { get; private init; } = new Dictionary<string, string>();
 
+    /// <summary>The settings the run was made with, from its data file; null when the run has none.</summary>
+    public RunSettings? Settings { get; private init; }
+
     /// <summary>The framework of a one-runtime view (<see cref="ForFramework"/>), else null.</summary>
     public string? Framework { get; private init; }
 
@@ -79,7 +82,7 @@ public sealed partial class RunResults
             }
         }
 
-        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path), Runtimes = CaseLatencies.Runtimes(path) };
+        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path), Runtimes = CaseLatencies.Runtimes(path), Settings = RunSettings.Load(path) };
     }
 
     /// <summary>The cases of one framework's jobs, keyed without the framework (Steady-net8.0 -> Steady).</summary>
@@ -104,6 +107,7 @@ public sealed partial class RunResults
         {
             Framework = framework,
             Runtimes = Runtimes,
+            Settings = Settings,
             Latencies = Latencies.Where(l => FrameworkOf(l.Key.Job) == framework).ToDictionary(l => l.Key with { Job = RegimeOf(l.Key.Job) }, l => l.Value),
         };
     }
@@ -135,7 +139,9 @@ public sealed partial class RunResults
 
     /// <summary>
     /// A file is taken as it is; a folder is searched (with its subfolders, so BenchmarkDotNet.Artifacts works too)
-    /// for the names JsonExporter.Full writes and the published results use: *report-full*.json and *.json.gz.
+    /// for the names JsonExporter.Full writes and the published results use: *report-full*.json and *.json.gz. A subfolder
+    /// with a data file of its own is another run kept beside this one (a published runtime comparison's wide-first-run/)
+    /// and is left out.
     /// </summary>
     private static IReadOnlyList<string> ReportFiles(string path)
     {
@@ -151,10 +157,26 @@ public sealed partial class RunResults
 
         var files = Directory.EnumerateFiles(path, "*report-full*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !InAnotherRun(path, f))
             .Order(StringComparer.Ordinal)
             .ToArray();
         return files.Length > 0
             ? files
             : throw new CompareInputException($"{path} holds no BenchmarkDotNet full JSON report (*report-full*.json or *.json.gz)");
+    }
+
+    /// <summary>The file lies in a subfolder of <paramref name="root"/> (or below one) that holds its own data file.</summary>
+    private static bool InAnotherRun(string root, string file)
+    {
+        var top = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null && folder.Length > top.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, CaseLatencies.DataFile)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -2,15 +2,12 @@ namespace IoBench.Compare;
 
 /// <summary>
 /// The runtimes of one comparison run (--runtimes net8.0 net9.0 net10.0) against its baseline runtime: each other
-/// framework's cases compared with the baseline's, case by case (<see cref="RunComparison"/>: ratio, Mann-Whitney
-/// verdict), each regime on its own (Steady with Steady, Cold with Cold).
+/// framework's cases compared with the baseline's, case by case (<see cref="RunComparison"/>: ratio with its interval,
+/// Mann-Whitney test, false discoveries controlled over that runtime's cases), each regime on its own.
 /// </summary>
 public sealed class RuntimeComparison
 {
-    /// <summary>A runtime comparison asks whether a case moved by 5%: the steady jobs' iteration count is chosen for that.</summary>
-    public const double DefaultThreshold = 0.05;
-
-    public RuntimeComparison(RunResults run, string? baseline = null, double threshold = DefaultThreshold, double alpha = RunComparison.DefaultAlpha)
+    public RuntimeComparison(RunResults run, string? baseline = null, VerdictRule? rule = null)
     {
         var frameworks = run.Frameworks;
         if (frameworks.Count < 2)
@@ -27,17 +24,14 @@ public sealed class RuntimeComparison
         }
 
         Run = run;
-        Threshold = threshold;
-        Alpha = alpha;
+        Rule = rule ?? new VerdictRule();
         Baseline = run.ForFramework(baseline);
-        Others = [.. frameworks.Where(f => f != baseline).Select(f => new RunComparison(Baseline, run.ForFramework(f), threshold, alpha))];
+        Others = [.. frameworks.Where(f => f != baseline).Select(f => new RunComparison(Baseline, run.ForFramework(f), Rule))];
     }
 
     public RunResults Run { get; }
 
-    public double Threshold { get; }
-
-    public double Alpha { get; }
+    public VerdictRule Rule { get; }
 
     /// <summary>The baseline runtime's cases (the oldest framework unless --baseline names another).</summary>
     public RunResults Baseline { get; }
@@ -54,11 +48,9 @@ public sealed class RuntimeComparison
             .ThenBy(k => int.TryParse(k.Parameter("N"), out var n) ? n : 0)
             .ThenBy(k => k.Parameters, StringComparer.Ordinal)];
 
-    /// <summary>
-    /// The significant changes of every runtime, largest |log ratio| first: the cases whose verdict is faster or slower.
-    /// </summary>
+    /// <summary>The changes of every runtime (verdict faster or slower), largest |log ratio| of the estimate first.</summary>
     public IReadOnlyList<(RunComparison Runtime, CaseComparison Case)> SignificantChanges =>
-        [.. Others.SelectMany(o => o.Cases.Where(c => c.Verdict != Verdict.Same).Select(c => (o, c)))
-            .OrderByDescending(p => Math.Abs(Math.Log(p.c.MeanRatio)))
+        [.. Others.SelectMany(o => o.Cases.Where(c => c.Verdict is Verdict.Faster or Verdict.Slower).Select(c => (o, c)))
+            .OrderByDescending(p => Math.Abs(Math.Log(p.c.Ratio)))
             .ThenBy(p => p.c.Key.ToString(), StringComparer.Ordinal)];
 }

@@ -1,14 +1,17 @@
 namespace IoBench.Compare;
 
-/// <summary>What the statistical test and the threshold say about B against A.</summary>
+/// <summary>What the ratio's confidence interval, the threshold and the false-discovery control say about B against A.</summary>
 public enum Verdict
 {
-    /// <summary>Not significant, or the difference is under the threshold.</summary>
+    /// <summary>The interval lies within ± the threshold: any change is smaller than it.</summary>
     Same,
 
-    /// <summary>B takes significantly less time than A, by at least the threshold.</summary>
+    /// <summary>A discovery (q below the false-discovery rate) whose interval lies wholly below 1 − threshold.</summary>
     Faster,
 
-    /// <summary>B takes significantly more time than A, by at least the threshold.</summary>
+    /// <summary>A discovery (q below the false-discovery rate) whose interval lies wholly above 1 + threshold.</summary>
     Slower,
+
+    /// <summary>Neither: the interval straddles the threshold, or too few iterations to bound it; the data cannot decide.</summary>
+    Unknown,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
+using IoBench.Core.Statistics;
 
 namespace IoBench.Benchmarks.Exporters;
 
@@ -26,42 +27,19 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
         return new ReportCell(FromNs(statistics.Mean * perBatch), FromNs(statistics.Min * perBatch), FromNs(statistics.Max * perBatch), series, CaseObservations.From(report));
     }
 
-    /// <summary>The spread a trend must reach to count: largest/smallest batch of the series.</summary>
+    /// <summary>The spread a trend must reach to count: largest/smallest batch of the series (a size floor beside the test).</summary>
     public const double TrendRatio = 1.2;
 
     /// <summary>
-    /// Mann-Kendall's S as a share of its largest possible value: S = the number of later batches slower than an earlier
-    /// one minus the number faster, over every pair. At least this share (8 of 10 pairs for five batches; one-sided
-    /// p = 0.04 for no trend) is a trend.
+    /// "rising" or "falling" when the measured batches trend: the two-sided Mann-Kendall test
+    /// (<see cref="MannKendallTest"/>, exact without ties) rejects "no trend" at α = <see cref="MannKendallTest.DefaultAlpha"/>,
+    /// an error rate that holds at any number of batches, and the series spans at least <see cref="TrendRatio"/>. Five
+    /// batches need a strictly monotone series (p = 2/120 = 0.017); twelve need |S| of at least 30 of 66 (p = 0.045).
     /// </summary>
-    public const double TrendShare = 0.8;
-
-    /// <summary>
-    /// "rising" or "falling" when the measured batches trend: Mann-Kendall's S at least <see cref="TrendShare"/> of
-    /// its maximum and the series spans at least <see cref="TrendRatio"/>; noise alone rarely orders five batches.
-    /// </summary>
-    public string? Trend
-    {
-        get
-        {
-            if (SeriesMs.Count < 3)
-            {
-                return null;
-            }
-
-            var s = 0;
-            for (var i = 0; i < SeriesMs.Count; i++)
-            {
-                for (var j = i + 1; j < SeriesMs.Count; j++)
-                {
-                    s += Math.Sign(SeriesMs[j] - SeriesMs[i]);
-                }
-            }
-
-            var pairs = SeriesMs.Count * (SeriesMs.Count - 1) / 2;
-            return Math.Abs(s) >= TrendShare * pairs && SeriesMs.Max() / SeriesMs.Min() >= TrendRatio ? (s > 0 ? "rising" : "falling") : null;
-        }
-    }
+    public string? Trend =>
+        MannKendallTest.TwoSided(SeriesMs) is { PValue: < MannKendallTest.DefaultAlpha } test && SeriesMs.Max() / SeriesMs.Min() >= TrendRatio
+            ? (test.S > 0 ? "rising" : "falling")
+            : null;
 
     /// <summary>
     /// Why this figure is not a steady one, or null when it is: its measured batches trend. For a cell whose time depends

@@ -42,26 +42,27 @@ public sealed class CompareCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);
-        Assert.Contains("**2 of 4 matched cases agree within 10% or their ranges overlap (50%).**", output, StringComparison.Ordinal);
-        Assert.Contains("Verdicts: 1 faster, 1 slower, 2 same. Only in A: 1. Only in B: 1.", output, StringComparison.Ordinal);
+        Assert.Contains("**Agreement: 1 of 4 matched cases have a ratio within ±5% (25%).**", output, StringComparison.Ordinal);
+        Assert.Contains("**Verdicts: 1 faster, 1 slower, 0 same, 2 unknown** of 4 matched cases. Only in A: 1. Only in B: 1.", output, StringComparison.Ordinal);
         Assert.Contains("two-sided Mann-Whitney U test", output, StringComparison.Ordinal);
+        Assert.Contains("Benjamini-Hochberg", output, StringComparison.Ordinal);
         Assert.Contains(".NET 9.0.20", output, StringComparison.Ordinal); // B's HostEnvironmentInfo
-        Assert.Contains("| CpuBenchmarks.Batch(Strategy=Task, N=10, K=none) [Batch] | 36.0 ms | 74.0 ms | 2.06 | 2.67 | yes (ranges overlap) | same | 0.0556 |", output, StringComparison.Ordinal);
+        Assert.Contains("| CpuBenchmarks.Batch(Strategy=Task, N=10, K=none) [Batch] | 30.0 ms | 80.0 ms | 2.000 | [0.857, 8.000] | 2.06 | 0.0556 | 0.0741 | unknown | **no** |", output, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("95", 1)]
-    [InlineData("50", 0)]
+    [InlineData("25", 0)]
     public void Run_FailBelow_Returns1OnlyWhenAgreementIsLower(string minimum, int expected)
     {
         var (exitCode, _, error) = Run(RunA, RunB, "--fail-below", minimum);
 
         Assert.Equal(expected, exitCode);
-        Assert.Equal(expected == 1 ? "iobench-compare: 50% of matched cases agree, below --fail-below 95%" : "", error.Trim());
+        Assert.Equal(expected == 1 ? "iobench-compare: 25% of matched cases agree, below --fail-below 95%" : "", error.Trim());
     }
 
     [Fact]
-    public void Run_Out_WritesTheSameMarkdownAndLeavesNoTemporaryFile()
+    public void Run_Out_WritesTheSameMarkdownAndASummaryBesideItAndLeavesNoTemporaryFile()
     {
         var outFile = Path.Combine(scratch, "comparison.md");
         File.WriteAllText(outFile, "an older comparison");
@@ -70,7 +71,7 @@ public sealed class CompareCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(output, File.ReadAllText(outFile));
-        Assert.Equal([outFile], Directory.GetFiles(scratch));
+        Assert.Equal([Path.Combine(scratch, "comparison.json"), outFile], Directory.GetFiles(scratch).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -78,12 +79,12 @@ public sealed class CompareCommandTests : IDisposable
     {
         var cases = RunResults.Load(PublishedRun).Cases.Count;
 
-        var (exitCode, output, _) = Run(PublishedRun, PublishedRun, "--fail-below", "100");
+        var (exitCode, output, _) = Run(PublishedRun, PublishedRun, "--fail-below", "100", "--fail-on-slower");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains($"**{cases} of {cases} matched cases agree within 10% or their ranges overlap (100%).**", output, StringComparison.Ordinal);
-        Assert.Contains($"Verdicts: 0 faster, 0 slower, {cases} same.", output, StringComparison.Ordinal);
-        Assert.Contains($"| all matched cases | {cases} | 1.000 |", output, StringComparison.Ordinal);
+        Assert.Contains($"**Agreement: {cases} of {cases} matched cases have a ratio within ±5% (100%).**", output, StringComparison.Ordinal);
+        Assert.Contains($"**Verdicts: 0 faster, 0 slower, ", output, StringComparison.Ordinal);
+        Assert.Contains($"| all matched cases | {cases} | 1.000 | 1.000 |", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,12 +131,12 @@ public sealed class CompareCommandTests : IDisposable
 
     [Fact]
     public void Run_NoCaseInCommon_IsBadInput() =>
-        AssertBadInput(Run(TwoJobs, RunA), "have no benchmark case in common (2 and 5 measured cases)");
+        AssertBadInput(Run(TwoJobs, RunA, "--allow-different-settings"), "have no benchmark case in common (2 and 5 measured cases)");
 
     [Fact]
     public void Run_SameCaseInTwoFilesOfOneFolder_IsBadInput()
     {
-        var report = Directory.GetFiles(RunA).Single();
+        var report = Directory.GetFiles(RunA, "*report-full*").Single();
         File.Copy(report, Path.Combine(scratch, "one-report-full.json"));
         using (var gz = new GZipStream(File.Create(Path.Combine(scratch, "report-full.json.gz")), CompressionLevel.Fastest))
         using (var source = File.OpenRead(report))

@@ -42,77 +42,86 @@ public sealed class RunComparisonTests
     [Fact]
     public void Cases_KnownRatios_SortedByLargestChangeFirst()
     {
-        Assert.Equal(1.00, Case("SleepBenchmarks", "Task", 10).MeanRatio, 9);
-        Assert.Equal(2.00, Case("SleepBenchmarks", "Sequential", 10).MeanRatio, 9);
-        Assert.Equal(0.85, Case("CpuBenchmarks", "Thread", 10).MeanRatio, 9);
-        Assert.Equal(74.0 / 36, Case("CpuBenchmarks", "Task", 10).MeanRatio, 9);
+        // The ratio is the median of the 25 pairwise ratios b/a (Hodges-Lehmann on log times), not mean(B)/mean(A).
+        Assert.Equal(1.00, Case("SleepBenchmarks", "Task", 10).Ratio, 9);
+        Assert.Equal(2.00, Case("SleepBenchmarks", "Sequential", 10).Ratio, 9);
+        Assert.Equal(0.85, Case("CpuBenchmarks", "Thread", 10).Ratio, 9);
+        Assert.Equal(2.00, Case("CpuBenchmarks", "Task", 10).Ratio, 9);            // 80/40 is the middle pair
+        Assert.Equal(74.0 / 36, Case("CpuBenchmarks", "Task", 10).MeanRatio, 9);   // shown, not used
         Assert.Equal(80.0 / 30, Case("CpuBenchmarks", "Task", 10).MedianRatio, 9);
         Assert.Equal(
-            ["Task", "Sequential", "Thread", "Task"],
+            ["Task", "Sequential", "Thread", "Task"], // Cpu Task and Sleep Sequential both 2: by name
             comparison.Cases.Select(c => c.Key.Parameter("Strategy")));
     }
 
     [Fact]
-    public void Agrees_WithinThresholdOrOverlappingRanges()
+    public void Agrees_RatioWithinThreshold_OverlappingRangesDoNotCount()
     {
+        // Defect caught: "agrees" when the [min, max] ranges overlap although the ratio is 2 (the v4 pair counted 55 such cases).
         Assert.True(Case("SleepBenchmarks", "Task", 10).Agrees);        // ratio 1.00
-        Assert.True(Case("CpuBenchmarks", "Task", 10).Agrees);          // ratio 2.06, but [10, 70] and [40, 100] overlap
-        Assert.True(Case("CpuBenchmarks", "Task", 10).RangesOverlap);
-        Assert.False(Case("SleepBenchmarks", "Sequential", 10).Agrees); // ratio 2.00, ranges apart
-        Assert.False(Case("CpuBenchmarks", "Thread", 10).Agrees);       // ratio 0.85, ranges apart
-        Assert.Equal(2, comparison.AgreeCount);
-        Assert.Equal(50.0, comparison.AgreePercent);
+        Assert.False(Case("CpuBenchmarks", "Task", 10).Agrees);         // ratio 2, although [10, 70] and [40, 100] overlap
+        Assert.False(Case("SleepBenchmarks", "Sequential", 10).Agrees); // ratio 2.00
+        Assert.False(Case("CpuBenchmarks", "Thread", 10).Agrees);       // ratio 0.85
+        Assert.Equal(1, comparison.AgreeCount);
+        Assert.Equal(25.0, comparison.AgreePercent);
     }
 
     [Fact]
-    public void Agrees_ThresholdWideEnough_CountsRangesApartAsAgreeing()
+    public void Agrees_ThresholdWideEnough_CountsTheRatioAsAgreeingButTheIntervalStillDecides()
     {
-        var wide = new RunComparison(RunResults.Load(RunA), RunResults.Load(RunB), threshold: 0.15);
+        var wide = new RunComparison(RunResults.Load(RunA), RunResults.Load(RunB), new VerdictRule(Threshold: 0.15));
+        var thread = wide.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10));
 
-        Assert.True(wide.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10)).Agrees); // |0.85 - 1| <= 15%
-        Assert.Equal(Verdict.Faster, wide.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10)).Verdict);
+        Assert.True(thread.Agrees); // |0.85 - 1| <= 15%
+        Assert.Equal(Verdict.Unknown, thread.Verdict); // interval [0.803, 0.900]: neither wholly below 0.85 nor within 0.85-1.15
     }
 
     [Fact]
-    public void Verdict_SignificantAndBeyondThreshold_IsFasterOrSlower()
+    public void Verdict_IntervalBeyondThresholdAndDiscovery_IsFasterOrSlower_ElseUnknown()
     {
-        Assert.Equal(Verdict.Same, Case("SleepBenchmarks", "Task", 10).Verdict);
+        // Five a side at 95%: the 3rd smallest and 3rd largest of the 25 pairwise ratios (P(U <= 2) = 4/252 <= 0.025).
+        Assert.Equal(402.0 / 204, Case("SleepBenchmarks", "Sequential", 10).Estimate.Lower, 9);
+        Assert.Equal(408.0 / 201, Case("SleepBenchmarks", "Sequential", 10).Estimate.Upper, 9);
         Assert.Equal(Verdict.Slower, Case("SleepBenchmarks", "Sequential", 10).Verdict);
-        Assert.Equal(Verdict.Faster, Case("CpuBenchmarks", "Thread", 10).Verdict);
-        Assert.Equal(Verdict.Same, Case("CpuBenchmarks", "Task", 10).Verdict); // 2x, but p = 14/252 > 0.05
+        Assert.Equal(Verdict.Faster, Case("CpuBenchmarks", "Thread", 10).Verdict);    // [0.803, 0.900]
+        Assert.Equal(Verdict.Unknown, Case("CpuBenchmarks", "Task", 10).Verdict);     // 2x, but [0.857, 8.0] and p = 14/252
+        Assert.Equal(Verdict.Unknown, Case("SleepBenchmarks", "Task", 10).Verdict);   // the same times, but 5 batches spread 20%: [0.875, 1.143]
         Assert.Equal(14.0 / 252, Case("CpuBenchmarks", "Task", 10).Test.PValue, 12);
-        Assert.Equal((1, 1, 2), (comparison.Count(Verdict.Faster), comparison.Count(Verdict.Slower), comparison.Count(Verdict.Same)));
+        // Benjamini-Hochberg over 4 cases: the two p = 2/252 become q = 2/252 x 4/2.
+        Assert.Equal(4.0 / 252, Case("SleepBenchmarks", "Sequential", 10).QValue, 12);
+        Assert.Equal((1, 1, 0, 2), (comparison.Count(Verdict.Faster), comparison.Count(Verdict.Slower), comparison.Count(Verdict.Same), comparison.Count(Verdict.Unknown)));
     }
 
     [Fact]
-    public void Verdict_ThresholdAboveTheChange_IsSameEvenWhenSignificant()
+    public void Verdict_ThresholdAboveTheWholeInterval_IsSame()
     {
-        var lenient = new RunComparison(RunResults.Load(RunA), RunResults.Load(RunB), threshold: 0.20);
+        var lenient = new RunComparison(RunResults.Load(RunA), RunResults.Load(RunB), new VerdictRule(Threshold: 0.20));
 
+        // [0.803, 0.900] lies within 0.80-1.20: whatever the change is, it is under 20%.
         Assert.Equal(Verdict.Same, lenient.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10)).Verdict);
     }
 
     [Fact]
-    public void AgreementByType_CountsEachFamilyAndEveryOtherFamily()
+    public void VerdictsByType_CountsEachFamily()
     {
-        // Cpu: Task agrees (ranges overlap), Thread does not; Sleep: Task agrees, Sequential does not.
         Assert.Equal(
-            [new AgreementGroup("CpuBenchmarks", 2, 1, 2, 1), new AgreementGroup("SleepBenchmarks", 2, 1, 2, 1)],
-            comparison.AgreementByType);
-        Assert.Contains("| CpuBenchmarks | 2 | 1 | 50% | 1 of 2 | 50% |", ComparisonReport.Render(comparison), StringComparison.Ordinal);
+            [new VerdictCounts("CpuBenchmarks", 2, 1, 0, 0, 1, 0), new VerdictCounts("SleepBenchmarks", 2, 0, 1, 0, 1, 1)],
+            comparison.VerdictsByType);
+        Assert.Contains("| CpuBenchmarks | 2 | 1 | 0 | 0 | 1 | 0 (0%) |", ComparisonReport.Render(comparison), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void GeometricMeans_OverallPerTypeAndPerStrategy()
+    public void Groups_MedianAndGeometricMean_OverallPerTypeAndPerStrategy()
     {
-        var task = 74.0 / 36;
-        Assert.Equal(Math.Pow(1 * 2 * 0.85 * task, 0.25), comparison.Overall.GeometricMean, 9);
+        Assert.Equal(Math.Pow(1 * 2 * 0.85 * 2, 0.25), comparison.Overall.GeometricMean, 9);
+        Assert.Equal(Math.Sqrt(1 * 2), comparison.Overall.Median, 9); // 0.85, 1, 2, 2: the middle two on the log scale
         Assert.Equal(4, comparison.Overall.Count);
+        Assert.Equal(["Batch"], comparison.ByRegime.Select(g => g.Name));
         Assert.Equal(["CpuBenchmarks", "SleepBenchmarks"], comparison.ByType.Select(g => g.Name));
-        Assert.Equal(Math.Sqrt(0.85 * task), comparison.ByType[0].GeometricMean, 9);
+        Assert.Equal(Math.Sqrt(0.85 * 2), comparison.ByType[0].GeometricMean, 9);
         Assert.Equal(Math.Sqrt(2), comparison.ByType[1].GeometricMean, 9);
         Assert.Equal(["Strategy=Sequential", "Strategy=Task", "Strategy=Thread"], comparison.ByStrategy.Select(g => g.Name));
-        Assert.Equal(Math.Sqrt(task), comparison.ByStrategy.Single(g => g.Name == "Strategy=Task").GeometricMean, 9);
+        Assert.Equal(Math.Sqrt(2), comparison.ByStrategy.Single(g => g.Name == "Strategy=Task").GeometricMean, 9);
     }
 
     [Fact]
@@ -143,11 +152,11 @@ public sealed class RunComparisonTests
             var sequential = perL.Cases.Single(c => c.Key == Key("SleepBenchmarks", "Sequential", 10));
 
             Assert.False(sequential.Agrees);
-            Assert.Equal(1.0, sequential.PerLatencyRatio!.Value, 9);
+            Assert.Equal(1.0, sequential.PerLatencyRatio!.Value, 9); // the ratio 2 with L(A)/L(B) = 20/40 taken out
             Assert.True(sequential.AgreesPerLatency);
             Assert.Null(perL.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10)).PerLatencyRatio);
             Assert.Equal((1, 1), (perL.PerLatencyCount, perL.AgreePerLatencyCount));
-            Assert.Contains("1 of 1 cases agree", ComparisonReport.Render(perL));
+            Assert.Contains("1 of 1 cases within ±5%", ComparisonReport.Render(perL), StringComparison.Ordinal);
         }
         finally
         {

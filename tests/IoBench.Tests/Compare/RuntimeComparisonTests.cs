@@ -44,24 +44,28 @@ public sealed class RuntimeComparisonTests
     [Fact]
     public void Cases_KnownRatiosAndVerdicts_EachRegimeWithItself()
     {
-        Assert.Equal(2.0, Case("net9.0", SleepTask).MeanRatio, 9);
+        Assert.Equal(2.0, Case("net9.0", SleepTask).Ratio, 9);
         Assert.Equal(Verdict.Slower, Case("net9.0", SleepTask).Verdict);
         Assert.Equal(2.0 / 252, Case("net9.0", SleepTask).Test.PValue, 12); // five iterations a side, fully apart
-        Assert.Equal(0.5, Case("net10.0", SleepTask).MeanRatio, 9);
+        Assert.Equal(0.5, Case("net10.0", SleepTask).Ratio, 9);
         Assert.Equal(Verdict.Faster, Case("net10.0", SleepTask).Verdict);
 
-        // Three cold launches a side can never be significant: the smallest two-sided p is 2/20 = 0.1.
-        Assert.Equal(2.0, Case("net9.0", SleepPoolCold).MeanRatio, 9);
+        // Three cold launches a side can never be significant (the smallest two-sided p is 2/20 = 0.1) nor bound a 95%
+        // interval (P(U = 0) = 1/20 > 0.025): "unknown", where the earlier rule said "same" (defect: same meant cannot tell).
+        Assert.Equal(2.0, Case("net9.0", SleepPoolCold).Ratio, 9);
         Assert.Equal(0.1, Case("net9.0", SleepPoolCold).Test.PValue, 12);
-        Assert.Equal(Verdict.Same, Case("net9.0", SleepPoolCold).Verdict);
-        Assert.Equal(201.0 / 200, Case("net10.0", SleepPoolCold).MeanRatio, 9);
+        Assert.False(Case("net9.0", SleepPoolCold).Estimate.Bounded);
+        Assert.Equal(Verdict.Unknown, Case("net9.0", SleepPoolCold).Verdict);
+        Assert.Equal(Verdict.Unknown, Case("net10.0", SleepPoolCold).Verdict);
     }
 
     [Fact]
-    public void GeometricMeans_PerRuntime()
+    public void Headline_MedianAndGeometricMean_PerRuntimeAndRegime()
     {
-        Assert.Equal(2.0, comparison.Others[0].Overall.GeometricMean, 9);                    // net9.0: 2 and 2
-        Assert.Equal(Math.Sqrt(0.5 * 201.0 / 200), comparison.Others[1].Overall.GeometricMean, 9); // net10.0
+        Assert.Equal(2.0, comparison.Others[0].Overall.Median, 9);                             // net9.0: 2 and 2
+        Assert.Equal(2.0, comparison.Others[0].Overall.GeometricMean, 9);
+        Assert.Equal(["Cold", "Steady"], comparison.Others[1].ByRegime.Select(g => g.Name));
+        Assert.Equal(0.5, comparison.Others[1].ByRegime[1].Median, 9);                          // net10.0 steady
     }
 
     [Fact]
@@ -72,8 +76,8 @@ public sealed class RuntimeComparisonTests
         Assert.Equal(2, changes.Count);
         Assert.All(changes, c => Assert.Equal(SleepTask, c.Case.Key));
         Assert.Equal(
-            "Sleep Task N = 10 (steady): 12.0 ms on .NET 8.0.33 (net8.0), 24.0 ms on .NET 9.0.22 (net9.0), ratio 2.00 (100% slower; Mann-Whitney p = 0.0079, 5 and 5 iterations).",
-            RuntimeComparisonReport.Sentence(changes[0].Runtime, changes[0].Case));
+            "Sleep Task N = 10 (steady): median 12.0 ms on .NET 8.0.33 (net8.0), 24.0 ms on .NET 9.0.22 (net9.0), ratio 2.00 [1.571, 2.545] (100% slower; Mann-Whitney p = 0.0079, q = 0.0159, 5 and 5 iterations).",
+            RuntimeComparisonReport.Sentence(changes.Single(c => c.Runtime.B.Framework == "net9.0").Runtime, changes.Single(c => c.Runtime.B.Framework == "net9.0").Case));
     }
 
     [Fact]
@@ -82,10 +86,12 @@ public sealed class RuntimeComparisonTests
         var report = RuntimeComparisonReport.Render(comparison);
 
         Assert.Contains("- **Baseline**: .NET 8.0.33 (net8.0); compared with it: .NET 9.0.22 (net9.0), .NET 10.0.12 (net10.0).", report, StringComparison.Ordinal);
-        Assert.Contains("| .NET 10.0.12 (net10.0) vs .NET 8.0.33 (net8.0) | 2 | 1 | 0 | 1 |", report, StringComparison.Ordinal);
-        Assert.Contains("| Sleep (steady) | 2.000 (1) | 0.500 (1) |", report, StringComparison.Ordinal);
-        Assert.Contains("| SleepBenchmarks.Batch(Strategy=Task, N=10, K=none) [Steady] | 12.0 ms | 24.0 ms | 2.00 | - | 0.0079 | **slower** | 6.00 ms | 0.50 | - | 0.0079 | **faster** |", report, StringComparison.Ordinal);
-        Assert.Contains("| CpuBenchmarks.Batch(Strategy=Thread, N=10, K=none) [Steady] | 21.0 ms | not measured | - | - | - | - | not measured | - | - | - | - |", report, StringComparison.Ordinal);
+        Assert.Contains("| .NET 10.0.12 (net10.0) vs .NET 8.0.33 (net8.0) | 2 | 1 | 0 | 0 | 1 |", report, StringComparison.Ordinal);
+        Assert.Contains("| .NET 10.0.12 (net10.0) | Steady | 1 | 0.500 | 0.500 |", report, StringComparison.Ordinal);
+        Assert.Contains("| SleepBenchmarks | 0 / 1 / 0 / 1 | 1 / 0 / 0 / 1 |", report, StringComparison.Ordinal);
+        Assert.Contains("| Sleep (steady) | 2.000 (2.000, 1) | 0.500 (0.500, 1) |", report, StringComparison.Ordinal);
+        Assert.Contains("| SleepBenchmarks.Batch(Strategy=Task, N=10, K=none) [Steady] | 12.0 ms | 24.0 ms | 2.00 | [1.571, 2.545] | - | 0.0159 | **slower** | 6.00 ms | 0.50 | [0.393, 0.636] | - | 0.0159 | **faster** |", report, StringComparison.Ordinal);
+        Assert.Contains("| CpuBenchmarks.Batch(Strategy=Thread, N=10, K=none) [Steady] | 21.0 ms | not measured | - | - | - | - | - | not measured | - | - | - | - | - |", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,16 +101,23 @@ public sealed class RuntimeComparisonTests
 
         Assert.Equal((0, ""), (exitCode, error));
         Assert.Contains("- **Baseline**: .NET 10.0.12 (net10.0)", output, StringComparison.Ordinal);
-        Assert.Contains("with a 5% threshold", output, StringComparison.Ordinal);
+        Assert.Contains("(a 5% threshold)", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Command_OneFrameworkOfAComparisonRun_MeetsARunOfOneRuntime()
+    public void Command_OneFrameworkOfAComparisonRun_MeetsARunOfOneRuntime_OnlyWhenDifferentSettingsAreAllowed()
     {
-        // TwoJobs holds Sleep Task N=10 under the jobs Steady and Cold of a run of one runtime.
-        var (exitCode, output, error) = Run(TwoJobs, $"{RuntimesRun}@net8.0");
+        // TwoJobs holds Sleep Task N=10 under the jobs Steady and Cold of a run of one runtime at L = 20 ms; the comparison
+        // run's L is 10 ms. Defect caught: cells of L = 10 ms set beside L = 20 ms ones without a word.
+        var refused = Run(TwoJobs, $"{RuntimesRun}@net8.0");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("were run with different settings: L (ms) 20 vs 10", refused.Error, StringComparison.Ordinal);
+
+        var (exitCode, output, error) = Run(TwoJobs, $"{RuntimesRun}@net8.0", "--allow-different-settings");
 
         Assert.Equal((0, ""), (exitCode, error));
+        Assert.Contains("**Settings differ** (compared with --allow-different-settings", output, StringComparison.Ordinal);
+        Assert.Contains("L (ms) 20 vs 10", output, StringComparison.Ordinal);
         Assert.Contains("| SleepBenchmarks.Batch(Strategy=Task, N=10, K=none) [Steady] |", output, StringComparison.Ordinal);
     }
 
