@@ -28,7 +28,7 @@ public sealed class ScalingColumnsTests
     public void VsBare_IsTheRatioOfMediansAtTheSameN()
     {
         // The bare baseline's batches: median 120 ms (one slow batch of 400 ms moves its mean, not its median).
-        var summary = Summarize(
+        var summary = KnownSummary.FromBatches(
             (Find(typeof(ScalingBenchmarks), 100_000, StrategyKind.Task), [150, 150, 150, 150, 150]),
             (Find(typeof(BareDelayBaseline), 100_000), [120, 120, 120, 400, 110]),
             (Find(typeof(ScalingBenchmarks), 1000, StrategyKind.Task), [101, 101, 101, 101, 101]));
@@ -43,7 +43,7 @@ public sealed class ScalingColumnsTests
     [Fact]
     public void VsBare_WithoutABaselineInTheRun_IsNotShown()
     {
-        var summary = Summarize((Find(typeof(ScalingBenchmarks), 100_000, StrategyKind.Task), [150, 150, 150, 150, 150]));
+        var summary = KnownSummary.FromBatches((Find(typeof(ScalingBenchmarks), 100_000, StrategyKind.Task), [150, 150, 150, 150, 150]));
 
         Assert.False(new BareRatioColumn(ScalingSettings).IsAvailable(summary));
     }
@@ -53,7 +53,7 @@ public sealed class ScalingColumnsTests
     {
         var cost = BenchmarkConverter.TypeToBenchmarks(typeof(ZeroLatencyBenchmarks), SuiteConfig.Create(new SuiteSettings { Cost = true })).BenchmarksCases
             .First(c => BatchCase.From(c) is { Strategy: StrategyKind.Task, Regime: PoolRegime.Steady });
-        var summary = Summarize((cost, [0.5, 0.5, 0.5, 0.5, 0.5]));
+        var summary = KnownSummary.FromBatches((cost, [0.5, 0.5, 0.5, 0.5, 0.5]));
 
         // BenchmarkDotNet's Mean is per operation (0.5 ms / 1000 = 500 ns); the report's matrix and the theory columns
         // compare whole batches, so they multiply it back.
@@ -69,22 +69,4 @@ public sealed class ScalingColumnsTests
 
     private static BenchmarkCase Find(Summary summary, int n) =>
         summary.BenchmarksCases.Single(c => c.Descriptor.Type == typeof(ScalingBenchmarks) && (int)c.Parameters["N"] == n);
-
-    /// <summary>A summary whose cases measured these whole batches (ms); a per-operation case's batches hold OperationsPerInvoke operations.</summary>
-    private static Summary Summarize(params (BenchmarkCase Case, double[] BatchesMs)[] rows)
-    {
-        var reports = rows.Select(row =>
-        {
-            var operations = row.Case.Descriptor.OperationsPerInvoke;
-            var measurements = new[] { IterationStage.Actual, IterationStage.Result }
-                .SelectMany(stage => row.BatchesMs.Select((ms, i) => new Measurement(1, IterationMode.Workload, stage, i + 1, operations, ms * 1_000_000).ToString()))
-                .ToList();
-            var execute = new ExecuteResult(true, 0, 1, measurements, [], [], 1);
-            var generate = GenerateResult.Success(null!, []);
-            return new BenchmarkReport(true, row.Case, generate, BuildResult.Success(generate), [execute], []);
-        }).ToImmutableArray();
-
-        return new Summary("known", reports, HostEnvironmentInfo.GetCurrent(), Path.GetTempPath(), string.Empty, TimeSpan.Zero,
-            CultureInfo.InvariantCulture, ImmutableArray<ValidationError>.Empty, ImmutableArray<IColumnHidingRule>.Empty, SummaryStyle.Default);
-    }
 }
