@@ -58,11 +58,11 @@ public class HarnessFloorBenchmarks
         var inner = new ZeroLatencyWorkload(Completion.Yields);
         _probe = Probed ? new ProbedWorkload(inner) : null;
         _workload = _probe ?? (IWorkload)inner;
-        // The warm-up the strategies' steady cases get (BatchBenchmarks: TieredWarmup of the operation), then one batch.
+        // The warm-up the strategies' steady cases get (BatchBenchmarks: TieredWarmup of the operation, then of the batch).
         var workload = _workload;
         var form = Form;
         Console.WriteLine(TieredWarmup.RunAsync(() => LatencySampler.RunOnceAsync(workload, form), TimeSpan.FromSeconds(1)).GetAwaiter().GetResult().ToLine());
-        Loop().GetAwaiter().GetResult();
+        Console.WriteLine(TieredWarmup.RunAsync(() => new ValueTask(Loop()), TimeSpan.FromSeconds(1)).GetAwaiter().GetResult().ToLine());
     }
 
     /// <summary>The same paired sample before each batch as the strategies' cases take (outside the timed region).</summary>
