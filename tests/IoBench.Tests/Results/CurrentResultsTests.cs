@@ -20,10 +20,9 @@ public sealed partial class CurrentResultsTests
     [
         "2026-11-23-net10-debian12-2core-v4",
         "2026-11-23-net10-debian12-2core-v4-repeat",
-        "2026-11-23-net10-debian12-2core-cost/cost",
-        "2026-11-23-net10-debian12-2core-cost/scaling",
-        "2026-11-23-net10-debian12-2core-starvation",
-        "2026-11-23-net10-debian12-2core-starvation/repeat",
+        "2026-12-04-net10-debian12-2core-cost/cost",
+        "2026-12-04-net10-debian12-2core-cost/scaling",
+        "2026-12-04-net10-debian12-2core-starvation",
         "2026-11-23-runtimes-net8-net9-net10-debian12-2core",
     ];
 
@@ -37,7 +36,11 @@ public sealed partial class CurrentResultsTests
         "2026-11-23-net10-debian12-2core-v2-repeat",
         "2026-11-23-net10-debian12-2core-v3",
         "2026-11-23-net10-debian12-2core-v3-repeat",
+        "2026-11-23-net10-debian12-2core-cost/cost",
+        "2026-11-23-net10-debian12-2core-cost/scaling",
         "2026-11-23-net10-debian12-2core-cost/earlier-run",
+        "2026-11-23-net10-debian12-2core-starvation",
+        "2026-11-23-net10-debian12-2core-starvation/repeat",
         "2026-11-23-runtimes-net8-net9-net10-debian12-2core/wide-first-run",
     ];
 
