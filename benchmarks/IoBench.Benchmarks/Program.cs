@@ -40,6 +40,9 @@ public static class Program
                     settings = (settings with { Comparison = true }).Validated();
                 }
             }
+
+            // A mistyped option gets one line naming it, not BenchmarkDotNet's whole usage and exit code 1.
+            UnknownOption.Check(benchmarkArgs);
         }
         catch (SettingsException e)
         {

@@ -159,6 +159,9 @@ public sealed record SuiteSettings
 
     public TimeSpan SteadyWarmup => TimeSpan.FromSeconds(SteadyWarmupSeconds);
 
+    /// <summary>The suite's own option names (--latency-ms, --ops, ...), for the host's check of unknown options.</summary>
+    public static IEnumerable<string> OptionNames => Options.Select(o => o.Name);
+
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
         new("--latency-ms", "IOBENCH_LATENCY_MS", (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => s.ExplicitLatencyMs is { } l ? Format(l) : string.Empty, Display: s => Format(s.LatencyMs)),
