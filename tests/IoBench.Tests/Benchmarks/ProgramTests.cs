@@ -14,22 +14,25 @@ public sealed class ProgramTests
     [InlineData("--ops", "99999999")]
     [InlineData("--ops", "1,,10")]
     [InlineData("--strategies", "Task,,Thread")]
-    public void Main_InvalidSuiteOption_PrintsOneLineAndReturns2(string option, string value)
+    public void Main_InvalidSuiteOption_PrintsOneLineAndReturns2(string option, string value) =>
+        Assert.StartsWith("iobench: error: ", MainFailsInOneLine(option, value), StringComparison.Ordinal);
+
+    /// <summary>Runs the host with these arguments, asserts exit code 2 and a single line on stderr, and returns the line.</summary>
+    internal static string MainFailsInOneLine(params string[] args)
     {
         var error = new StringWriter();
         var original = Console.Error;
         Console.SetError(error);
         try
         {
-            Assert.Equal(2, Program.Main([option, value]));
+            Assert.Equal(2, Program.Main(args));
         }
         finally
         {
             Console.SetError(original);
         }
 
-        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("iobench: error: ", line, StringComparison.Ordinal);
+        return Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

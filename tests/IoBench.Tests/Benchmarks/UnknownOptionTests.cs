@@ -16,19 +16,7 @@ public sealed class UnknownOptionTests
     [InlineData("--stratgies", "Task", "'--stratgies' (did you mean '--strategies'?)")]
     public void Main_UnknownOption_OneLineNamingItAndTheClosest_Returns2(string option, string value, string expected)
     {
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            Assert.Equal(2, Program.Main([option, value]));
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-
-        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = ProgramTests.MainFailsInOneLine(option, value);
         Assert.StartsWith("iobench: error: unknown option ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
