@@ -78,9 +78,9 @@ public sealed class FireAndForgetFamilyTests
                 var failures = family.MeasureBatchEnd().Failures!.Value;
 
                 Assert.Equal((10L, caught, unobserved, 10 - caught - unobserved), (failures.Occurred, failures.Seen, failures.Unobserved!.Value, failures.Nowhere!.Value));
-                // The calls wait L (20 ms by default) each, overlapped: about L from the first start to the last end. A timer's
-                // due time is taken from the kernel's coarse clock, so a delay can end up to ~5 ms early by Stopwatch (seen in
-                // CI: 14.7 ms); half of L still catches a calls' time that is the caller's (2 ms) or zero.
+                // The calls wait L (20 ms by default) each, overlapped: about L from the first start to the last end. Timers end
+                // early as well as late here (seen in CI: 14.7 ms for 20 ms delays); half of L still catches a calls' time that
+                // is the caller's (2 ms) or zero.
                 Assert.InRange(failures.CallsMs!.Value, 10, 5_000);
                 if (caller == FailureCaller.FireAndForget)
                 {
