@@ -19,7 +19,7 @@ namespace IoBench.Report;
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
-    public const int CurrentSchema = 3;
+    public const int CurrentSchema = 4;
 
     public const string FileName = "iobench-data.json";
 
@@ -140,6 +140,26 @@ public sealed record CaseData(
     /// <summary>Schema 3, the starvation lab only: the steady regime's warm-up bursts before the measured batches, in order.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<BurstData>? WarmupBursts { get; init; }
+
+    /// <summary>
+    /// Schema 4: each benchmark process's median of its measured batches, in ms, in the order the processes ran (a steady
+    /// case runs in several processes, a cold case one batch a process). The variation between them is what a repeat of the
+    /// run meets; absent in runs before schema 4.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? ProcessMediansMs { get; init; }
+
+    /// <summary>Schema 4: how each steady process warmed this pool-dependent case, in the order of <see cref="ProcessMediansMs"/> (<see cref="Warmup"/> is the first).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<WarmupData>? Warmups { get; init; }
+
+    /// <summary>
+    /// Schema 4, a comparison run's side: the framework of its jobs (net8.0), or a control of the baseline's:
+    /// net8.0-control (the baseline runtime again, its own jobs: the negative control) or net8.0-slowed (the baseline
+    /// runtime with L × 1.1 on the timed families: the positive control); null in a single-runtime run.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Side { get; init; }
 }
 
 /// <summary>
