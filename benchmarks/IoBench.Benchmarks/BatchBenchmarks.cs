@@ -136,9 +136,24 @@ public abstract class BatchBenchmarks
         _strategy = IoBench.Core.Strategies.Strategy.Create(Strategy, K.Value);
         // Both regimes: the cold one's first batch is timed, and would otherwise start the watchdog's and the event loop's threads.
         BatchRunner.Prepare(_strategy);
-        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo} runtime={Environment.Version}"));
         _steady = (RegimeOverride ?? Environment.GetEnvironmentVariable(RegimeVariable)) == PoolRegime.Steady;
+        var dependsOnPool = PoolRegime.DependsOnPoolHistory(Strategy, K.Value, N, _workload.Traits, Environment.ProcessorCount);
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        if (_steady && dependsOnPool && Settings.Comparison && minWorkers < N)
+        {
+            // Like with like across runtimes: each runtime grows its pool by its own rules and a steady warm-up may stop at
+            // different sizes (PostgresSleep ThreadPool N = 200: .NET 10 settled at 5 threads after 2.6 s, .NET 8 began
+            // measuring at 8 and .NET 10's pool then grew to 10 while measured). The comparison's steady pool cells have the
+            // pool brought to N the same way on every side; how each runtime grows it is what their cold cells compare.
+            if (!ThreadPool.SetMinThreads(N, minIo))
+            {
+                throw new InvalidOperationException($"ThreadPool.SetMinThreads({N}, {minIo}) was refused");
+            }
+
+            minWorkers = N;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo} runtime={Environment.Version}"));
         if (!_steady)
         {
             return; // cold: the first measured batch must meet the process as it started; in process (--quick): no regimes
@@ -162,7 +177,7 @@ public abstract class BatchBenchmarks
             }
         }
 
-        if (PoolRegime.DependsOnPoolHistory(Strategy, K.Value, N, _workload.Traits, Environment.ProcessorCount))
+        if (dependsOnPool)
         {
             Console.WriteLine((await WarmUntilPoolSettlesAsync()).ToLine());
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
@@ -57,6 +58,23 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// timers and many connections show; a strategy the plan stops earlier (a sequential one) at the smaller.
     /// </summary>
     private bool InThisMatrix(BenchmarkCase benchmarkCase, BatchCase batch) =>
+        InComparedFamilies(benchmarkCase) && InThisMatrixN(benchmarkCase, batch);
+
+    /// <summary>
+    /// The runtime comparison's families (<see cref="SuiteSettings.Comparison"/>): those whose L a timer sets, and the CPU
+    /// control; the families whose L the device or the database decides (FileWrite, SqliteWrite, SqliteQuery,
+    /// PostgresQuery, PostgresWrite, PostgresConnect) are left out, so that three processes a side on five sides fit in
+    /// 45 minutes here. The positive control's jobs (L × 1.1) run only where a timer sets L: elsewhere L is not the
+    /// setting's. Outside the comparison matrix, every family runs.
+    /// </summary>
+    public bool InComparedFamilies(BenchmarkCase benchmarkCase)
+    {
+        var (traits, latency) = Describe(benchmarkCase);
+        var timed = !BatchBenchmarks.PairsLatency(traits, latency);
+        return (timed || !JobTags.IsSlowed(benchmarkCase.Job)) && (!settings.Comparison || timed || traits.HasFlag(WorkloadTraits.CpuBound));
+    }
+
+    private bool InThisMatrixN(BenchmarkCase benchmarkCase, BatchCase batch) =>
         !settings.ComparisonChoosesN
         || batch.N == _familyOps.GetOrAdd(benchmarkCase.Descriptor.Type, type => [.. ((BatchBenchmarks)Activator.CreateInstance(type)!).OpsValues()])
             .Where(n => WhyNotRun(benchmarkCase, batch.Strategy, n, batch.K) is null)

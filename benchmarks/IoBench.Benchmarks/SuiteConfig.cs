@@ -62,15 +62,16 @@ public static class SuiteConfig
         .WithEnvironmentVariables(new EnvironmentVariable(BatchBenchmarks.RegimeVariable, PoolRegime.Cold));
 
     /// <summary>
-    /// The steady and the cold job with the settings' counts: more in the runtime comparison's matrix. The per-operation
-    /// preset (--cost) adds one warm-up batch to the steady job: with no jitting or warm-up stage (Monitoring), the first
-    /// measured batch is the first call through BenchmarkDotNet's engine and pays its JIT (measured: 0.30-0.40 ms, 10-20 ×
-    /// a 1,000-operation batch of 20-50 µs), where it is the harness's work, not the strategy's; a warm-up batch there
-    /// costs microseconds.
+    /// The steady and the cold job with the settings' counts (<see cref="SuiteSettings.SteadyProcesses"/>,
+    /// <see cref="SuiteSettings.SteadyIterations"/>, <see cref="SuiteSettings.SteadyWarmupIterations"/>,
+    /// <see cref="SuiteSettings.ColdLaunches"/>). The steady job's one warm-up batch: with no jitting or warm-up stage
+    /// (Monitoring), the first measured batch is the first call through BenchmarkDotNet's engine and pays its JIT (the
+    /// per-operation preset measured 0.30-0.40 ms, 10-20 × a 1,000-operation batch of 20-50 µs), the harness's work, not
+    /// the strategy's. A comparison run replicates these jobs (<see cref="Runtimes.RuntimeChoice.Jobs"/>).
     /// </summary>
     public static Job[] Regimes(SuiteSettings settings) =>
     [
-        (settings.Cost ? SteadyJob.WithWarmupCount(1) : SteadyJob).WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady),
+        SteadyJob.WithLaunchCount(settings.SteadyProcesses).WithWarmupCount(settings.SteadyWarmupIterations).WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady),
         ColdJob.WithLaunchCount(settings.ColdLaunches).WithId(PoolRegime.Cold),
     ];
 
@@ -104,7 +105,7 @@ public static class SuiteConfig
         Job[] regimes = Regimes(settings);
         if (runtimes is not null)
         {
-            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [QuickRuntimeJob] : regimes)]);
+            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [QuickRuntimeJob] : regimes, settings.LatencyMs)]);
         }
 
         return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(regimes);

@@ -24,9 +24,9 @@ internal sealed record BatchCase(Type Type, StrategyKind Strategy, int N, int K,
         var others = parameters.Items
             .Where(p => p.Name is not (nameof(BatchBenchmarks.Strategy) or nameof(BatchBenchmarks.N) or nameof(BatchBenchmarks.K)))
             .ToList();
-        // A comparison run's runtimes are separate workloads here: each has its own L, bounds and matrix.
+        // A comparison run's sides (runtimes and controls) are separate workloads here: each has its own L, bounds and matrix.
         string Key(Func<object?, object?> value) =>
-            $"{benchmarkCase.Descriptor.Type.FullName}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}|{JobTags.FrameworkOf(benchmarkCase.Job)}";
+            $"{benchmarkCase.Descriptor.Type.FullName}|{string.Join(';', others.Select(p => $"{p.Name}={value(p.Value)}"))}|{JobTags.SideOf(benchmarkCase.Job)}";
 
         // One operation never waits for a pool, so every pool size shares the L that Sequential N = 1 measures.
         var regime = JobTags.RegimeOf(benchmarkCase.Job);

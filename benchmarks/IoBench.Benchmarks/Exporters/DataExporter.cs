@@ -35,6 +35,8 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
 
     public RunData Build(Summary summary)
     {
+        // A comparison run's replicas of a case on one side are its processes (ReplicaMerge).
+        summary = ReplicaMerge.Merge(summary);
         var filter = new CellPlanFilter(settings);
         var cases = new List<CaseData>();
         foreach (var benchmarkCase in summary.BenchmarksCases)
@@ -92,6 +94,11 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 WarmupBursts = observations.Bursts.Count > 0
                     ? [.. observations.Bursts.Select(b => new BurstData(b.Number, Math.Round(b.Ms, 3), b.PoolStart, b.PoolEnd))]
                     : null,
+                ProcessMediansMs = cell is null ? null : ProcessMedians(report!),
+                Warmups = batch.Regime == PoolRegime.Steady && observations.Warmups.Count > 0
+                    ? [.. observations.Warmups.Select(w => new WarmupData(w.Bursts, w.Seconds, w.PoolStart, w.PoolEnd, w.Settled))]
+                    : null,
+                Side = JobTags.SideOf(benchmarkCase.Job) is { Length: > 0 } side ? side : null,
             });
         }
 
@@ -155,7 +162,8 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
     }
 
     /// <summary>A comparison run's jobs in framework order (BenchmarkDotNet sorts them by name: net10.0 before net8.0).</summary>
-    private static int FrameworkOrder(BenchmarkDotNet.Jobs.Job job) => RuntimeChoice.Supported.ToList().IndexOf(JobTags.FrameworkOf(job));
+    private static int FrameworkOrder(BenchmarkDotNet.Jobs.Job job) =>
+        (RuntimeChoice.Supported.ToList().IndexOf(JobTags.FrameworkOf(job)) * 3) + (JobTags.SideOf(job).EndsWith(JobTags.ControlSuffix, StringComparison.Ordinal) ? 1 : JobTags.IsSlowed(job) ? 2 : 0);
 
     /// <summary>
     /// Each workload configuration's matrix as the family declares it (the same parameter sources BenchmarkDotNet reads),
@@ -198,7 +206,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             }
 
             var traits = filter.TraitsOf(first);
-            var framework = JobTags.FrameworkOf(first.Job);
+            var framework = JobTags.SideOf(first.Job);
             var runtime = string.Join(", ", workload.Select(x => CaseObservations.RuntimeVersionOf(summary[x.Case])).OfType<string>().Distinct().Select(v => $".NET {v}"));
             families.Add(new FamilyData(
                 WorkloadName(first),
@@ -216,6 +224,26 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         }
 
         return families;
+    }
+
+    /// <summary>
+    /// Each process's median of its measured batches (whole batches, ms), in launch order: the unit a repeat of the run is
+    /// compared in, since batches of one process share its JIT, its pool and its moment on the machine.
+    /// </summary>
+    internal static IReadOnlyList<double> ProcessMedians(BenchmarkReport report)
+    {
+        var perBatch = report.BenchmarkCase.Descriptor.OperationsPerInvoke;
+        return [.. report.AllMeasurements
+            .Where(m => m.Is(BenchmarkDotNet.Engines.IterationMode.Workload, BenchmarkDotNet.Engines.IterationStage.Actual))
+            .GroupBy(m => m.LaunchIndex)
+            .OrderBy(g => g.Key)
+            .Select(g => Math.Round(Median([.. g.Select(m => m.Nanoseconds / m.Operations * perBatch / 1e6)]), 6))];
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static IEnumerable<RowData> Rows(BatchBenchmarks family)

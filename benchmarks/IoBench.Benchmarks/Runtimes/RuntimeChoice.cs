@@ -120,20 +120,45 @@ public sealed record RuntimeChoice(IReadOnlyList<string> Frameworks, string Dotn
     }
 
     /// <summary>
-    /// One job per framework for each regime job, with the framework's runtime and toolchain (as BenchmarkDotNet's own
-    /// option makes them), named Regime-framework (Steady-net8.0); the first framework's are the baselines.
+    /// The sides of the comparison, in order: the baseline framework, its two controls (the negative control: the baseline
+    /// runtime again as its own jobs; the positive control: the baseline runtime with L × 1.1 on the timed families), then
+    /// the other frameworks. A comparison of one runtime has no controls.
     /// </summary>
-    public IReadOnlyList<Job> Jobs(IEnumerable<Job> regimeJobs) =>
-        [.. Frameworks.SelectMany((framework, index) => regimeJobs.Select(regime =>
+    public IReadOnlyList<(string Side, string Framework)> Sides =>
+        Frameworks.Count < 2
+            ? [.. Frameworks.Select(f => (f, f))]
+            : [(Frameworks[0], Frameworks[0]), (Frameworks[0] + JobTags.ControlSuffix, Frameworks[0]), (Frameworks[0] + JobTags.SlowedSuffix, Frameworks[0]), .. Frameworks.Skip(1).Select(f => (f, f))];
+
+    /// <summary>
+    /// For each side and each regime job, one job per process the regime asks for (its LaunchCount), each of one launch:
+    /// BenchmarkDotNet runs a job's launches back to back, so a case's processes on one runtime would all run before those
+    /// of the next, and machine drift would fall on one side; as jobs of their own, <see cref="RuntimeOrderer"/> runs them
+    /// interleaved, A1 B1 C1 A2 B2 C2. Named Regime-side, Regime-side-p2 ... (Steady-net8.0, Steady-net8.0-control-p3), with
+    /// the framework's runtime and toolchain as BenchmarkDotNet's own option makes them; the first framework's jobs are the
+    /// baselines. The positive control's processes get L × 1.1 (<paramref name="latencyMs"/> rounded).
+    /// </summary>
+    public IReadOnlyList<Job> Jobs(IEnumerable<Job> regimeJobs, int latencyMs) =>
+        [.. Sides.SelectMany(side => regimeJobs.SelectMany(regime => Enumerable.Range(1, regime.Run.LaunchCount).Select(replica =>
         {
-            var runtime = RuntimeOf(framework)!;
+            var runtime = RuntimeOf(side.Framework)!;
             var job = regime
+                .WithLaunchCount(1)
                 .WithRuntime(runtime)
-                .WithToolchain(CsProjCoreToolchain.From(new NetCoreAppSettings(framework, null, runtime.Name, Dotnet)))
+                .WithToolchain(CsProjCoreToolchain.From(new NetCoreAppSettings(side.Framework, null, runtime.Name, Dotnet)))
                 .WithArguments([AllFrameworks])
-                .WithId($"{regime.Id}-{framework}");
-            return index == 0 ? job.AsBaseline() : job;
-        }))];
+                .WithEnvironmentVariable(JobTags.SideVariable, side.Side)
+                .WithEnvironmentVariable(JobTags.ReplicaVariable, replica.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithId($"{regime.Id}-{side.Side}{(replica > 1 ? $"-p{replica}" : string.Empty)}");
+            if (side.Side.EndsWith(JobTags.SlowedSuffix, StringComparison.Ordinal))
+            {
+                job = job.WithEnvironmentVariable(SuiteSettings.LatencyVariable, SlowedLatencyMs(latencyMs).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return side.Side == Frameworks[0] ? job.AsBaseline() : job;
+        })))];
+
+    /// <summary>The positive control's L: 10% above the comparison's (10 ms: 11 ms), a change the comparison must find.</summary>
+    public static int SlowedLatencyMs(int latencyMs) => (int)Math.Round(latencyMs * 1.1, MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// The .NET runtime BenchmarkDotNet knows by this target framework (net8.0: CoreRuntime.Core80, net10.0: Core10_0),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks;
@@ -45,24 +46,59 @@ public sealed class RuntimeChoiceTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    [Fact]
-    public void Jobs_EachRegimeOnEachFramework_FirstFrameworkIsTheBaseline()
-    {
-        var jobs = Choice.Jobs([SuiteConfig.SteadyJob, SuiteConfig.ColdJob]);
+    /// <summary>Two steady processes and one cold process a side, as a comparison's regimes ask (LaunchCount).</summary>
+    private static readonly BenchmarkDotNet.Jobs.Job[] Regimes = [SuiteConfig.SteadyJob.WithLaunchCount(2), SuiteConfig.ColdJob.WithLaunchCount(1)];
 
-        Assert.Equal(["Steady-net8.0", "Cold-net8.0", "Steady-net9.0", "Cold-net9.0", "Steady-net10.0", "Cold-net10.0"], jobs.Select(j => j.Id));
-        Assert.Equal(["Steady-net8.0", "Cold-net8.0"], jobs.Where(j => j.Meta.Baseline).Select(j => j.Id));
+    [Fact]
+    public void Jobs_EachRegimeOnEachSide_OneJobPerProcessAndTheFirstFrameworkIsTheBaseline()
+    {
+        var jobs = Choice.Jobs(Regimes, latencyMs: 10);
+
+        // Catches launches left as BenchmarkDotNet's back-to-back LaunchCount (no interleaving) and missing controls.
+        Assert.Equal(
+            [
+                "Steady-net8.0", "Steady-net8.0-p2", "Cold-net8.0",
+                "Steady-net8.0-control", "Steady-net8.0-control-p2", "Cold-net8.0-control",
+                "Steady-net8.0-slowed", "Steady-net8.0-slowed-p2", "Cold-net8.0-slowed",
+                "Steady-net9.0", "Steady-net9.0-p2", "Cold-net9.0",
+                "Steady-net10.0", "Steady-net10.0-p2", "Cold-net10.0",
+            ],
+            jobs.Select(j => j.Id));
+        Assert.All(jobs, j => Assert.Equal(1, j.Run.LaunchCount));
+        Assert.Equal(["Steady-net8.0", "Steady-net8.0-p2", "Cold-net8.0"], jobs.Where(j => j.Meta.Baseline).Select(j => j.Id));
         foreach (var job in jobs)
         {
-            var framework = job.Id[(job.Id.IndexOf('-') + 1)..];
+            var side = JobTags.SideOf(job);
+            var framework = side.Split('-')[0];
             Assert.Equal(framework, JobTags.FrameworkOf(job));
+            Assert.Equal(job.Id.EndsWith("-p2", StringComparison.Ordinal) ? 2 : 1, JobTags.ReplicaOf(job));
             Assert.Equal(job.Id.StartsWith("Cold", StringComparison.Ordinal) ? PoolRegime.Cold : PoolRegime.Steady, JobTags.RegimeOf(job));
             // The runtime is named to BenchmarkDotNet (its Runtime column), as its own option names it; the toolchain builds for it.
             var runtime = Assert.IsType<BenchmarkDotNet.Environments.CoreRuntime>(job.Environment.Runtime);
             Assert.Equal(RuntimeChoice.RuntimeOf(framework), runtime);
             Assert.Equal(framework, runtime.MsBuildMoniker);
             Assert.Equal(runtime.Name, job.Infrastructure.Toolchain!.Name);
+            // Only the positive control's processes get another L: 10% more, 11 ms for 10.
+            var latency = job.Environment.EnvironmentVariables?.FirstOrDefault(v => v.Key == SuiteSettings.LatencyVariable)?.Value;
+            Assert.Equal(JobTags.IsSlowed(job) ? "11" : null, latency);
         }
+    }
+
+    [Fact]
+    public void Jobs_OneFramework_HasNoControls() =>
+        Assert.Equal(["Steady-net10.0", "Steady-net10.0-p2", "Cold-net10.0"], new RuntimeChoice(["net10.0"], "/opt/dotnet/dotnet").Jobs(Regimes, 10).Select(j => j.Id));
+
+    [Fact]
+    public void Orderer_ComparisonRun_RunsEachCasesProcessesInterleavedAcrossTheSides()
+    {
+        var config = ImmutableConfigBuilder.Create(ManualConfig.CreateEmpty().AddJob([.. Choice.Jobs(Regimes, 10)]).WithOrderer(new RuntimeOrderer()));
+        var cases = BenchmarkConverter.TypeToBenchmarks(typeof(TinyBenchmark), config).BenchmarksCases.ToImmutableArray();
+
+        var order = new RuntimeOrderer().GetExecutionOrder(cases).Select(c => c.Job.Id).ToList();
+
+        // A1 B1 C1 A2 B2 C2: catches BenchmarkDotNet's own order, one side's jobs after another's.
+        string[] sides = ["net8.0", "net8.0-control", "net8.0-slowed", "net9.0", "net10.0"];
+        Assert.Equal([.. sides.Select(s => $"Steady-{s}"), .. sides.Select(s => $"Steady-{s}-p2"), .. sides.Select(s => $"Cold-{s}")], order);
     }
 
     [Theory]
@@ -77,20 +113,22 @@ public sealed class RuntimeChoiceTests
     public void RuntimeOf_NoSuchFramework_IsNull() => Assert.Null(RuntimeChoice.RuntimeOf("net4711.0"));
 
     [Fact]
-    public void Orderer_ComparisonRun_GroupsEachRegimeOnItsOwnWithOneBaseline()
+    public void Orderer_ComparisonRun_GroupsEachRegimeAndReplicaOnItsOwnWithOneBaseline()
     {
-        var config = ImmutableConfigBuilder.Create(ManualConfig.CreateEmpty().AddJob([.. Choice.Jobs([SuiteConfig.SteadyJob, SuiteConfig.ColdJob])]).WithOrderer(new RuntimeOrderer()));
+        var config = ImmutableConfigBuilder.Create(ManualConfig.CreateEmpty().AddJob([.. Choice.Jobs(Regimes, 10)]).WithOrderer(new RuntimeOrderer()));
         var cases = BenchmarkConverter.TypeToBenchmarks(typeof(TinyBenchmark), config).BenchmarksCases.ToImmutableArray();
         IOrderer orderer = new RuntimeOrderer();
 
         var groups = cases.GroupBy(c => orderer.GetLogicalGroupKey(cases, c)).ToList();
 
-        Assert.Equal(2, groups.Count);
+        // Steady replica 1, steady replica 2, cold: each with one job per side and one baseline.
+        Assert.Equal(3, groups.Count);
         foreach (var group in groups)
         {
             Assert.Single(group.Select(c => JobTags.RegimeOf(c.Job)).Distinct());
-            Assert.Equal(3, group.Count());
-            Assert.Equal("net8.0", JobTags.FrameworkOf(Assert.Single(group, c => c.Job.Meta.Baseline).Job));
+            Assert.Single(group.Select(c => JobTags.ReplicaOf(c.Job)).Distinct());
+            Assert.Equal(5, group.Count());
+            Assert.Equal("net8.0", JobTags.SideOf(Assert.Single(group, c => c.Job.Meta.Baseline).Job));
         }
     }
 

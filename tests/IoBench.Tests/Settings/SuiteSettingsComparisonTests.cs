@@ -11,14 +11,17 @@ public sealed class SuiteSettingsComparisonTests
     private static SuiteSettings Parse(params string[] args) => new SuiteSettings().WithCommandLine(args, out _);
 
     [Fact]
-    public void Comparison_TenMillisecondsTwelveIterationsFourLaunches()
+    public void Comparison_TenMillisecondsThreeProcessesOfThreeBatchesFourColdProcesses()
     {
         var settings = Parse("--comparison");
 
         Assert.True(settings.Comparison);
         Assert.Equal(SuiteSettings.ComparisonLatencyMs, settings.LatencyMs);
-        Assert.Equal((12, 4), (settings.SteadyIterations, settings.ColdLaunches));
-        Assert.Equal((20, 5, 3), (Parse().LatencyMs, Parse().SteadyIterations, Parse().ColdLaunches));
+        Assert.Equal((3, 3, 1, 4), (settings.SteadyProcesses, settings.SteadyIterations, settings.SteadyWarmupIterations, settings.ColdLaunches));
+        Assert.Equal((20, 2, 2, 1, 3), (Parse().LatencyMs, Parse().SteadyProcesses, Parse().SteadyIterations, Parse().SteadyWarmupIterations, Parse().ColdLaunches));
+        // The presets keep their published shape: one steady process of five batches (the per-operation preset with one warm-up batch).
+        Assert.Equal((1, 5, 0), (Parse("--scaling").SteadyProcesses, Parse("--scaling").SteadyIterations, Parse("--scaling").SteadyWarmupIterations));
+        Assert.Equal((1, 5, 1), (Parse("--cost").SteadyProcesses, Parse("--cost").SteadyIterations, Parse("--cost").SteadyWarmupIterations));
     }
 
     [Fact]
@@ -61,10 +64,11 @@ public sealed class SuiteSettingsComparisonTests
         var jobs = SuiteConfig.Regimes(Parse("--comparison"));
 
         Assert.Equal([PoolRegime.Steady, PoolRegime.Cold], jobs.Select(j => j.Id));
-        Assert.Equal(12, jobs[0].Run.IterationCount);
+        Assert.Equal((3, 3, 1), (jobs[0].Run.LaunchCount, jobs[0].Run.IterationCount, jobs[0].Run.WarmupCount));
         Assert.Equal(RunStrategy.Monitoring, jobs[0].Run.RunStrategy);
         Assert.Equal(4, jobs[1].Run.LaunchCount);
         Assert.Equal(RunStrategy.ColdStart, jobs[1].Run.RunStrategy);
-        Assert.Equal([5, 3], SuiteConfig.Regimes(Parse()).Select(j => j.Id == PoolRegime.Steady ? j.Run.IterationCount : j.Run.LaunchCount));
+        var defaults = SuiteConfig.Regimes(Parse());
+        Assert.Equal((2, 2, 1, 3), (defaults[0].Run.LaunchCount, defaults[0].Run.IterationCount, defaults[0].Run.WarmupCount, defaults[1].Run.LaunchCount));
     }
 }
