@@ -115,8 +115,18 @@ public sealed record SuiteSettings
     /// In the published run of 2026-11-23 (v2, budget 6 s) 38 of the 55 pool-dependent cells settled, 36 of them within
     /// 3.2 s; the other 17 (blocking on the pool at N = 100-1000) never settle, because every burst adds threads (80
     /// bursts, 57 s, still growing), and spent the whole budget: 4 s keeps the first and takes 34 s off the suite.
+    /// The comparison matrix's default is 2 s: there the steady pool cells have the pool's minimum raised to N, so the
+    /// bursts bring it to the same size the same way on every side rather than wait for it to settle (Sleep ThreadPool
+    /// N = 1000 reached 655-756 threads in 4 s without settling, on .NET 8 and 10 alike), and the cell runs in three
+    /// processes on five sides: 4 s would spend 15 minutes of a 45-minute comparison warming.
     /// </summary>
-    public int SteadyWarmupSeconds { get; init; } = 4;
+    public int SteadyWarmupSeconds
+    {
+        get => ExplicitSteadyWarmupSeconds ?? (Comparison ? 2 : 4);
+        init => ExplicitSteadyWarmupSeconds = value;
+    }
+
+    private int? ExplicitSteadyWarmupSeconds { get; init; }
 
     /// <summary>The strategies to run (IOBENCH_STRATEGIES, --strategies; default all twelve).</summary>
     public IReadOnlyList<StrategyKind> Strategies { get; init; } = Strategy.All;

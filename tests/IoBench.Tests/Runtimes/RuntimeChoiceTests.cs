@@ -132,6 +132,28 @@ public sealed class RuntimeChoiceTests
         }
     }
 
+    [Fact]
+    public void ComparedFamilies_TimedFamiliesAndTheCpuControl_PositiveControlOnlyOnTimedSteadyCells()
+    {
+        var filter = new CellPlanFilter(new SuiteSettings().WithCommandLine(["--comparison"], out _));
+        var config = ImmutableConfigBuilder.Create(ManualConfig.CreateEmpty().AddJob([.. Choice.Jobs(Regimes, 10)]).WithOrderer(new RuntimeOrderer()));
+        IEnumerable<BenchmarkCase> Cases(Type family) => BenchmarkConverter.TypeToBenchmarks(family, config).BenchmarksCases;
+        string[] Sides(Type family, string regime) =>
+            [.. Cases(family).Where(c => JobTags.RegimeOf(c.Job) == regime && filter.InComparedFamilies(c)).Select(c => JobTags.SideOf(c.Job)).Distinct().Order()];
+
+        // Catches a device family left in the 45-minute matrix, and a positive control run where L is not the setting's
+        // (the CPU control, a device family) or where a cold pool's injection hides it.
+        Assert.Equal(["net10.0", "net8.0", "net8.0-control", "net8.0-slowed", "net9.0"], Sides(typeof(SleepBenchmarks), PoolRegime.Steady));
+        Assert.Equal(["net10.0", "net8.0", "net8.0-control", "net9.0"], Sides(typeof(SleepBenchmarks), PoolRegime.Cold));
+        Assert.Equal(["net10.0", "net8.0", "net8.0-control", "net9.0"], Sides(typeof(CpuBenchmarks), PoolRegime.Steady));
+        Assert.Empty(Sides(typeof(FileWriteBenchmarks), PoolRegime.Steady));
+        Assert.Empty(Sides(typeof(SqliteWriteBenchmarks), PoolRegime.Steady));
+        // Outside the comparison matrix (--full-matrix) every family runs; the positive control still only where a timer sets L.
+        var everyFamily = new CellPlanFilter(new SuiteSettings());
+        Assert.Contains(Cases(typeof(FileWriteBenchmarks)), c => everyFamily.InComparedFamilies(c) && JobTags.SideOf(c.Job) == "net8.0");
+        Assert.DoesNotContain(Cases(typeof(FileWriteBenchmarks)), c => everyFamily.InComparedFamilies(c) && JobTags.IsSlowed(c.Job));
+    }
+
     [Theory]
     [InlineData("--runtimes", "net7.0")]
     [InlineData("--runtimes", "net8.0", "--job", "short")]
