@@ -26,7 +26,7 @@ public static class AtAGlance
             text.AppendLine(RunSupport.Banner(run)).AppendLine();
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"{environment.Cpu}, {environment.Cores} cores, {environment.Os}; {environment.Runtimes.FirstOrDefault() ?? "runtime not reported"}; BenchmarkDotNet {environment.BenchmarkDotNet}{(environment.RunTimeS is { } seconds ? $"; run time {(int)Math.Round(seconds) / 60} min {(int)Math.Round(seconds) % 60} s" : string.Empty)}. Steady figures at the largest N each row ran unless marked cold; [full report]({links}{MarkdownReport.FileName}).").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{environment.Cpu}, {environment.Cores} cores, {environment.Os}; {(environment.Runtimes.Count == 0 ? "runtime not reported" : string.Join(", ", environment.Runtimes))}; BenchmarkDotNet {environment.BenchmarkDotNet}{(environment.RunTimeS is { } seconds ? $"; run time {(int)Math.Round(seconds) / 60} min {(int)Math.Round(seconds) % 60} s" : string.Empty)}. Steady figures at the largest N each row ran unless marked cold; [full report]({links}{MarkdownReport.FileName}).").AppendLine();
         text.AppendLine("| Workload | Best strategy: Mean/max(L) | Sequential: Mean/(N×L) | Worst anti-pattern: Mean/max(L) | Chart |");
         text.AppendLine("|---|---|---|---|---|");
         foreach (var family in ReportFamily.Of(run).Where(f => !f.ClaimOnly))
@@ -36,6 +36,14 @@ public static class AtAGlance
 
         text.AppendLine().AppendLine("### The ten claims").AppendLine();
         text.AppendLine("Each verdict is computed from the run's data file by the rule in its row (src/IoBench.Report/Claims/ClaimRules.cs), never typed by hand.").AppendLine();
+        if (BaselineSide(run) is { } baseline)
+        {
+            // A comparison run holds every cell once per runtime (and control): a claim read over all of them would take
+            // whichever runtime's cell came first.
+            run = run with { Cases = [.. run.Cases.Where(c => (c.Side ?? c.Framework) == baseline.Side)] };
+            text.AppendLine(CultureInfo.InvariantCulture, $"This run compares runtimes: the claims read the baseline's cells only ({baseline.Label}); the runtime comparison sets the others against them.").AppendLine();
+        }
+
         text.AppendLine("| # | Claim | Cells | Measured | Verdict | Why | Rule |");
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var claim in ClaimRules.Evaluate(run))
@@ -44,6 +52,25 @@ public static class AtAGlance
         }
 
         return text.AppendLine().ToString();
+    }
+
+    /// <summary>
+    /// The baseline side of a run with several (a comparison run: each case's Side, or Framework before schema 4): the side
+    /// of the job BenchmarkDotNet's description marks "(baseline)", else the first side; null in a run of one runtime.
+    /// </summary>
+    internal static (string Side, string Label)? BaselineSide(RunData run)
+    {
+        var sides = run.Cases.Select(c => c.Side ?? c.Framework).OfType<string>().Distinct().ToList();
+        if (sides.Count < 2)
+        {
+            return null;
+        }
+
+        var baselineJob = (run.Environment.Description ?? []).Select(line => line.StartsWith("Job ", StringComparison.Ordinal) && line.Contains(" (baseline):", StringComparison.Ordinal) ? line["Job ".Length..line.IndexOf(" (baseline):", StringComparison.Ordinal)] : null)
+            .FirstOrDefault(id => id is not null);
+        var side = run.Cases.FirstOrDefault(c => c.Job == baselineJob) is { } baselineCase ? baselineCase.Side ?? baselineCase.Framework! : sides[0];
+        var runtime = run.Cases.FirstOrDefault(c => (c.Side ?? c.Framework) == side && c.Runtime is not null)?.Runtime;
+        return (side, runtime is null ? $"{side} jobs" : $".NET {runtime}, {side} jobs");
     }
 
     private static string Best(ReportFamily family) =>
