@@ -80,7 +80,9 @@ public static class CaseLatencies
         {
             if (item.TryGetProperty("Runtime", out var runtime) && runtime.ValueKind == JsonValueKind.String)
             {
-                var framework = item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+                // A control side (net8.0-control) runs the baseline's runtime under a name of its own.
+                var framework = item.TryGetProperty("Side", out var side) && side.ValueKind == JsonValueKind.String ? side.GetString()!
+                    : item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
                 runtimes.TryAdd(framework, runtime.GetString()!);
             }
         });
