@@ -108,7 +108,10 @@ public sealed class RunComparison
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => VerdictCounts.Of(g.Key, [.. g]))];
 
-    public RatioGroup Overall => RatioGroup.Of("all matched cases", [.. Cases.Select(c => c.Ratio)]);
+    /// <summary>Every judged case's ratio (a cell not judged is warm-up history, not the change under test: it moves no headline).</summary>
+    public RatioGroup Overall => RatioGroup.Of("all matched cases", [.. Judged.Select(c => c.Ratio)]);
+
+    private IEnumerable<CaseComparison> Judged => Cases.Any(c => c.Verdict != Verdict.NotJudged) ? Cases.Where(c => c.Verdict != Verdict.NotJudged) : Cases; // none judged: the headline still has its cases
 
     /// <summary>The headline: one group per regime (job: Steady, Cold, Batch ...).</summary>
     public IReadOnlyList<RatioGroup> ByRegime => GroupBy(c => c.Key.Job.Length == 0 ? "(no job)" : c.Key.Job);
@@ -141,7 +144,7 @@ public sealed class RunComparison
     }
 
     private List<RatioGroup> GroupBy(Func<CaseComparison, string?> name) =>
-        [.. Cases.Select(c => (Name: name(c), c.Ratio))
+        [.. Judged.Select(c => (Name: name(c), c.Ratio))
             .Where(p => p.Name is not null)
             .GroupBy(p => p.Name!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

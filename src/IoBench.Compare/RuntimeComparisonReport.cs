@@ -101,8 +101,8 @@ public static class RuntimeComparisonReport
             md.AppendLine($"- ... and {changes.Count - Sentences} more changes in the table of every case below.");
         }
 
-        Groups(md, "Median ratio per workload and regime (cases)", c, o => o.Cases.Select(k => (Name: $"{Family(k.Key)} ({k.Key.Job.ToLowerInvariant()})", k.Ratio)));
-        Groups(md, "Median ratio per strategy (cases)", c, o => o.Cases.Select(k => (Name: k.Key.Parameter("Strategy") ?? "(none)", k.Ratio)));
+        Groups(md, "Median ratio per workload and regime (cases)", c, o => o.Cases.Where(k => k.Verdict != Verdict.NotJudged).Select(k => (Name: $"{Family(k.Key)} ({k.Key.Job.ToLowerInvariant()})", k.Ratio)));
+        Groups(md, "Median ratio per strategy (cases)", c, o => o.Cases.Where(k => k.Verdict != Verdict.NotJudged).Select(k => (Name: k.Key.Parameter("Strategy") ?? "(none)", k.Ratio)));
 
         md.AppendLine().AppendLine("## Every case").AppendLine();
         md.Append($"| Case | {Label(c.Baseline)} |");
