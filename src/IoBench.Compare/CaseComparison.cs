@@ -1,15 +1,24 @@
+using IoBench.Core.Statistics;
+
 namespace IoBench.Compare;
 
 /// <summary>
-/// One case measured in both runs: B's times over A's as one robust estimate with its interval (<see cref="ShiftEstimator"/>),
-/// the Mann-Whitney test, and, once the comparison has adjusted every case's p (<see cref="VerdictRule.Apply"/>), its
-/// q and verdict. The mean ratio is shown beside them and decides nothing.
+/// One case measured in both runs: B's times over A's as one estimate with its interval and its test, and, once the
+/// comparison has adjusted every case's p (<see cref="VerdictRule.Apply"/>), its q and verdict. Two modes, one estimator
+/// each: with at least two processes a side in runs made with per-process medians, the process is the unit (the moderated
+/// t-test on log process medians, <see cref="ModeratedTTest"/>, its ratio of geometric means and its interval); otherwise
+/// the iterations (<see cref="ShiftEstimator"/>'s Hodges-Lehmann ratio and the Mann-Whitney test). The mean ratio is shown
+/// beside them and decides nothing.
 /// </summary>
 public sealed class CaseComparison
 {
     private Verdict? verdict;
 
-    public CaseComparison(BenchmarkCase a, BenchmarkCase b, VerdictRule rule, double? latencyA = null, double? latencyB = null)
+    /// <param name="familyVariance">
+    /// The between-process variance of the case's family over both runs' cells (<see cref="RunComparison"/>); null in a
+    /// comparison of runs made without per-process medians, whose cases are compared iteration against iteration.
+    /// </param>
+    public CaseComparison(BenchmarkCase a, BenchmarkCase b, VerdictRule rule, double? latencyA = null, double? latencyB = null, BetweenProcessVariance? familyVariance = null)
     {
         if (a.Key != b.Key)
         {
@@ -19,7 +28,17 @@ public sealed class CaseComparison
         A = a;
         B = b;
         Rule = rule;
-        Estimate = ShiftEstimator.Ratio(a.NanosecondsPerOperation, b.NanosecondsPerOperation, rule.Confidence);
+        if (familyVariance is not null && a.Processes.Count >= 2 && b.Processes.Count >= 2)
+        {
+            Moderated = ModeratedTTest.TwoSided([.. a.ProcessMedians.Select(m => Math.Log(m))], [.. b.ProcessMedians.Select(m => Math.Log(m))], familyVariance.Variance, familyVariance.DegreesOfFreedom, rule.Confidence);
+            Estimate = new RatioEstimate(Math.Exp(Moderated.Difference), Math.Exp(Moderated.Lower), Math.Exp(Moderated.Upper), rule.Confidence);
+        }
+        else
+        {
+            Estimate = ShiftEstimator.Ratio(a.NanosecondsPerOperation, b.NanosecondsPerOperation, rule.Confidence);
+            Test = MannWhitneyTest.TwoSided(a.NanosecondsPerOperation, b.NanosecondsPerOperation);
+        }
+
         MeanRatio = b.Mean / a.Mean;
         MedianRatio = b.Median / a.Median;
         Agrees = rule.Within(Ratio);
@@ -29,8 +48,6 @@ public sealed class CaseComparison
             PerLatencyRatio = Ratio * latencyA.Value / latencyB.Value;
             AgreesPerLatency = rule.Within(PerLatencyRatio.Value);
         }
-
-        Test = MannWhitneyTest.TwoSided(a.NanosecondsPerOperation, b.NanosecondsPerOperation);
     }
 
     public CaseKey Key => A.Key;
@@ -41,11 +58,23 @@ public sealed class CaseComparison
 
     public VerdictRule Rule { get; }
 
-    /// <summary>B over A: the Hodges-Lehmann ratio with its interval. Below 1, B is faster. It orders and decides.</summary>
+    /// <summary>
+    /// B over A with its interval: the ratio of the geometric means of the process medians (per-process mode) or the
+    /// Hodges-Lehmann ratio of the iterations. Below 1, B is faster. It orders and decides.
+    /// </summary>
     public RatioEstimate Estimate { get; }
 
     /// <summary>The estimate's ratio (<see cref="RatioEstimate.Ratio"/>).</summary>
     public double Ratio => Estimate.Ratio;
+
+    /// <summary>True when the process is the unit: the moderated t-test on log process medians decided.</summary>
+    public bool PerProcess => Moderated is not null;
+
+    /// <summary>A's figure as the estimate reads it: the geometric mean of its process medians (per process), else the median iteration.</summary>
+    public double CenterA => PerProcess ? A.CellEstimate : A.Median;
+
+    /// <summary>B's figure as the estimate reads it (<see cref="CenterA"/>).</summary>
+    public double CenterB => PerProcess ? B.CellEstimate : B.Median;
 
     /// <summary>mean(B) / mean(A): shown, never decides (one slow batch can double it).</summary>
     public double MeanRatio { get; }
@@ -62,13 +91,33 @@ public sealed class CaseComparison
     /// <summary>The reproducibility rule applied to <see cref="PerLatencyRatio"/>; null without both L.</summary>
     public bool? AgreesPerLatency { get; }
 
-    public MannWhitneyResult Test { get; }
+    /// <summary>The Mann-Whitney test of the iterations; null in per-process mode.</summary>
+    public MannWhitneyResult? Test { get; }
 
-    /// <summary>The test's p adjusted over the comparison's cases (Benjamini-Hochberg).</summary>
+    /// <summary>The moderated t-test of the log process medians; null when the iterations decided.</summary>
+    public ModeratedTResult? Moderated { get; }
+
+    /// <summary>The two-sided p of whichever test decided.</summary>
+    public double PValue => Moderated?.PValue ?? Test!.PValue;
+
+    /// <summary>False when p is an approximation (the Mann-Whitney normal form beyond its exact limit); a t p is exact for its model.</summary>
+    public bool PExact => Test?.Exact ?? true;
+
+    /// <summary>Why the case is reported but not judged (a steady pool cell whose sides began measuring in different pool states); null when judged.</summary>
+    public string? NotJudgedReason { get; private set; }
+
+    /// <summary>The test's p adjusted over the comparison's cases (Benjamini-Hochberg); NaN for a case not judged.</summary>
     public double QValue { get; private set; } = double.NaN;
 
     /// <summary>The verdict, given once the comparison has adjusted every p.</summary>
     public Verdict Verdict => verdict ?? throw new InvalidOperationException($"{Key}: no verdict before the comparison's p-values are adjusted (VerdictRule.Apply).");
+
+    /// <summary>Takes the case out of the verdicts (and out of the false-discovery control), with the reason the report prints.</summary>
+    internal void SetAside(string reason)
+    {
+        NotJudgedReason = reason;
+        verdict = Verdict.NotJudged;
+    }
 
     internal void Decide(double qValue, Verdict decided)
     {

@@ -25,6 +25,24 @@ public readonly record struct CaseKey(string Type, string Method, string Paramet
         return null;
     }
 
+    /// <summary>
+    /// The family a between-process variance is pooled over: the benchmark class, its parameters other than the matrix's
+    /// (Strategy, N, K) and the regime, e.g. <c>PostgresSleepBenchmarks (Pool=10) [Steady]</c>. The regime is part of it: a
+    /// cold process is one first batch, whose spread holds the pool's cold start, and a steady process the median of many.
+    /// </summary>
+    public string Family
+    {
+        get
+        {
+            var others = Parameters.Split('&', StringSplitOptions.RemoveEmptyEntries)
+                .Where(p => !p.StartsWith("Strategy=", StringComparison.Ordinal) && !p.StartsWith("N=", StringComparison.Ordinal) && !p.StartsWith("K=", StringComparison.Ordinal))
+                .ToList();
+            var parameters = others.Count == 0 ? "" : $" ({string.Join(", ", others)})";
+            var job = Job.Length == 0 ? "" : $" [{Job}]";
+            return $"{Type}{parameters}{job}";
+        }
+    }
+
     /// <summary>Reads like BenchmarkDotNet's display: <c>SleepBenchmarks.Batch(Strategy=Task, N=10, K=none) [Batch]</c>.</summary>
     public override string ToString()
     {

@@ -26,6 +26,31 @@ public static class CaseLatencies
         return latencies;
     }
 
+    /// <summary>
+    /// The per-process figures of a schema 4 data file: each case's regime, N, pool dependence, pool minimum and each steady
+    /// process's warm-up. Null without a data file, or for one made before the process medians were recorded (its cells
+    /// are compared iteration against iteration, as they always were).
+    /// </summary>
+    public static ProcessData? ProcessData(string path)
+    {
+        var cases = new Dictionary<CaseKey, CaseProcesses>();
+        var perProcess = false;
+        ForEachCase(path, item =>
+        {
+            perProcess |= item.TryGetProperty("ProcessMediansMs", out var medians) && medians.ValueKind == JsonValueKind.Array;
+            var warmups = item.TryGetProperty("Warmups", out var w) && w.ValueKind == JsonValueKind.Array
+                ? w.EnumerateArray().Select(x => (PoolEnd: x.GetProperty("PoolEnd").GetInt32(), Settled: x.GetProperty("Settled").GetBoolean())).ToList()
+                : [];
+            cases[Key(item)] = new CaseProcesses(
+                item.GetProperty("Regime").GetString() ?? "",
+                item.GetProperty("N").GetInt32(),
+                item.TryGetProperty("DependsOnPoolHistory", out var d) && d.ValueKind == JsonValueKind.True,
+                item.TryGetProperty("MinWorkerThreads", out var min) && min.ValueKind == JsonValueKind.Number ? min.GetInt32() : null,
+                warmups);
+        });
+        return perProcess ? new ProcessData(cases) : null;
+    }
+
     /// <summary>The key with its parameters in a canonical order, so a data file's case meets its report's case.</summary>
     public static CaseKey Canonical(CaseKey key) =>
         key with { Parameters = string.Join('&', key.Parameters.Split('&', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)), Method = "" };
@@ -55,7 +80,9 @@ public static class CaseLatencies
         {
             if (item.TryGetProperty("Runtime", out var runtime) && runtime.ValueKind == JsonValueKind.String)
             {
-                var framework = item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+                // A control side (net8.0-control) runs the baseline's runtime under a name of its own.
+                var framework = item.TryGetProperty("Side", out var side) && side.ValueKind == JsonValueKind.String ? side.GetString()!
+                    : item.TryGetProperty("Framework", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
                 runtimes.TryAdd(framework, runtime.GetString()!);
             }
         });

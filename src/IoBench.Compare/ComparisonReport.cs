@@ -18,6 +18,12 @@ public static class ComparisonReport
         md.AppendLine(Input("A", c.A)).AppendLine(Input("B", c.B)).AppendLine();
         AppendSettings(md, c);
         md.AppendLine(c.Rule.Describe()).AppendLine();
+        if (c.PerProcess)
+        {
+            md.AppendLine(c.Rule.DescribePerProcess()).AppendLine();
+            md.AppendLine(TestStatement(c)).AppendLine();
+        }
+
         var totals = c.Totals;
         md.AppendLine($"**Verdicts: {totals.Faster} faster, {totals.Slower} slower, {totals.Same} same, {totals.Unknown} unknown** "
             + $"of {totals.Cases} matched cases. Only in A: {c.OnlyInA.Count}. Only in B: {c.OnlyInB.Count}. "
@@ -33,11 +39,15 @@ public static class ComparisonReport
         }
 
         md.AppendLine("## Verdicts and agreement per workload family").AppendLine();
-        md.AppendLine($"| Family | Cases | Faster | Slower | Same | Unknown | Ratio within ±{threshold} |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        var share = c.PerProcess ? " Unknown share |" : "";
+        md.AppendLine($"| Family | Cases | Faster | Slower | Same | Unknown |{share} Ratio within ±{threshold} |").AppendLine($"|---|---:|---:|---:|---:|---:|{(c.PerProcess ? "---:|" : "")}---:|");
         foreach (var f in c.VerdictsByType.Append(totals))
         {
-            md.AppendLine($"| {Cell(f.Name)} | {f.Cases} | {f.Faster} | {f.Slower} | {f.Same} | {f.Unknown} | {f.Agree} ({Percent(f.AgreePercent)}) |");
+            var unknownShare = c.PerProcess ? $" {Percent(f.UnknownPercent)} |" : "";
+            md.AppendLine($"| {Cell(f.Name)} | {f.Cases} | {f.Faster} | {f.Slower} | {f.Same} | {f.Unknown} |{unknownShare} {f.Agree} ({Percent(f.AgreePercent)}) |");
         }
+
+        AppendCoverage(md, c);
 
         md.AppendLine().AppendLine("## Median ratio (B / A) per regime, geometric mean beside it").AppendLine();
         md.AppendLine("| Group | Cases | Median ratio | Geometric mean |").AppendLine("|---|---:|---:|---:|");
@@ -49,14 +59,15 @@ public static class ComparisonReport
         md.AppendLine().AppendLine("## Matched cases, largest change first").AppendLine();
         var perL = c.PerLatencyCount > 0;
         var confidence = Percent(c.Rule.Confidence * 100);
-        md.AppendLine($"| Case | A median | B median | Ratio | {confidence} interval | Mean ratio | p | q | Verdict | Within ±{threshold} |{(perL ? " Ratio per L |" : "")}");
+        var center = c.PerProcess ? "estimate" : "median";
+        md.AppendLine($"| Case | A {center} | B {center} | Ratio | {confidence} interval | Mean ratio | p | q | Verdict | Within ±{threshold} |{(perL ? " Ratio per L |" : "")}");
         md.AppendLine($"|---|---:|---:|---:|---|---:|---:|---:|---|---|{(perL ? "---:|" : "")}");
         foreach (var row in c.Cases)
         {
-            md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.A.Median)} | {DurationText.Format(row.B.Median)} "
+            md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.CenterA)} | {DurationText.Format(row.CenterB)} "
                 + $"| {Number(row.Ratio, "0.000")} | {Interval(row.Estimate)} | {Number(row.MeanRatio, "0.00")} "
-                + $"| {Number(row.Test.PValue, "0.0000")}{(row.Test.Exact ? "" : " (approx.)")} | {Number(row.QValue, "0.0000")} "
-                + $"| {VerdictText(row.Verdict)} | {(row.Agrees ? "yes" : "**no**")} |"
+                + $"| {Number(row.PValue, "0.0000")}{(row.PExact ? "" : " (approx.)")} | {QText(row.QValue)} "
+                + $"| {VerdictText(row)} | {(row.Agrees ? "yes" : "**no**")} |"
                 + (perL ? $" {(row.PerLatencyRatio is { } r ? Number(r, "0.000") : "-")} |" : ""));
         }
 
@@ -65,6 +76,51 @@ public static class ComparisonReport
         AppendKeys(md, "Not measured in A", [.. c.A.Unmeasured]);
         AppendKeys(md, "Not measured in B", [.. c.B.Unmeasured]);
         return md.ToString();
+    }
+
+    /// <summary>
+    /// Which test decided how many cases, with the processes per side and the smallest p each can reach: a rank test over
+    /// few values has a floor (3 against 3 iterations: 0.1), which Benjamini-Hochberg over ~145 cases then cannot pass.
+    /// </summary>
+    public static string TestStatement(RunComparison c)
+    {
+        var perProcess = c.Cases.Where(k => k.PerProcess).GroupBy(k => (k.A.Processes.Count, k.B.Processes.Count))
+            .OrderByDescending(g => g.Count()).Select(g => $"{g.Key.Item1} against {g.Key.Item2} processes: {g.Count()}").ToList();
+        var perIteration = c.Cases.Where(k => !k.PerProcess).GroupBy(k => (k.A.NanosecondsPerOperation.Count, k.B.NanosecondsPerOperation.Count))
+            .OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Key.Item1} against {g.Key.Item2} iterations: {g.Count()} (smallest p {Number(MannWhitneyTest.SmallestP(g.Key.Item1, g.Key.Item2), "0.####E+0")})")
+            .ToList();
+        var (processes, iterations) = c.Tests;
+        return $"**Tests**: {processes} cases by the moderated t-test on log process medians ({(perProcess.Count == 0 ? "none" : string.Join("; ", perProcess))}; "
+            + $"its p has no floor); {iterations} by the Mann-Whitney test on iterations, a process a side or fewer than two on one side "
+            + $"({(perIteration.Count == 0 ? "none" : string.Join("; ", perIteration))}).";
+    }
+
+    /// <summary>q, or "-" for a case not judged.</summary>
+    public static string QText(double q) => double.IsNaN(q) ? "-" : Number(q, "0.0000");
+
+    /// <summary>The verdict cell: the verdict, or "not judged" with its reason.</summary>
+    public static string VerdictText(CaseComparison row) =>
+        row.Verdict == Verdict.NotJudged ? $"not judged: {Cell(row.NotJudgedReason!)}" : VerdictText(row.Verdict);
+
+    /// <summary>The A/A check of the prediction intervals per family (per-process runs only).</summary>
+    private static void AppendCoverage(StringBuilder md, RunComparison c)
+    {
+        if (c.Coverage.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("## How far a repeat lands: A's 90% prediction intervals against B").AppendLine();
+        md.AppendLine("Each of A's cells carries a 90% prediction interval from a per-family between-process variance measured in A and applied "
+            + "to each cell: its estimate (the geometric mean of its process medians) × exp(± t(0.95, df) · s_f · √(1/kA + 1/kB)). On two runs "
+            + $"of the same code (an A/A check of the machine) 85-95% of B's estimates should fall inside, judged for families of at least {FamilyCoverage.JudgedFrom} cells.").AppendLine();
+        md.AppendLine("| Family | Cells | B inside A's interval | Median relative width | s_f | df | Target 85-95% |").AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var f in c.Coverage)
+        {
+            var target = f.OnTarget switch { null => "too few cells", true => "met", false => "**missed**" };
+            md.AppendLine($"| {Cell(f.Family)} | {f.Cells} | {f.Inside} ({Percent(f.InsidePercent)}) | {Percent(f.MedianRelativeWidth * 100)} | {Number(f.StandardDeviation, "0.0000")} | {f.DegreesOfFreedom} | {target} |");
+        }
     }
 
     /// <summary>"[0.912, 1.043]", or "unbounded" when the iterations are too few for the confidence.</summary>

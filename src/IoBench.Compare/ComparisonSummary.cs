@@ -22,6 +22,11 @@ public static class ComparisonSummary
                 Run = DisplayPath.Of(comparison.Run.Source),
                 Baseline = comparison.Baseline.Framework,
                 Runtimes = comparison.Others.Select(Of).ToList(),
+                Controls = new
+                {
+                    Negative = comparison.NegativeControl is { } n ? new { Target = "at most 1% of judged cases faster or slower", Comparison = Of(n) } : null,
+                    Positive = comparison.PositiveControl is { } p ? new { Target = "at least 80% of judged cases slower", Comparison = Of(p) } : null,
+                },
             },
             Indented);
 
@@ -37,6 +42,10 @@ public static class ComparisonSummary
         c.Rule.Threshold,
         c.Rule.Alpha,
         c.Rule.FalseDiscoveryRate,
+        c.PerProcess,
+        Tests = new { PerProcess = c.Tests.PerProcess, PerIteration = c.Tests.PerIteration },
+        PoolCells = new { Cells = c.PoolCells, NotJudged = c.PoolCellsNotJudged },
+        Coverage = c.Coverage.Select(f => new { f.Family, f.Cells, f.Inside, f.InsidePercent, f.MedianRelativeWidth, f.StandardDeviation, f.DegreesOfFreedom, f.OnTarget }).ToList(),
         Verdicts = Counts(c.Totals),
         Families = c.VerdictsByType.Select(Counts).ToList(),
         Headline = c.ByRegime.Append(c.Overall).Select(g => new { Regime = g.Name, Cases = g.Count, MedianRatio = g.Median, g.GeometricMean }).ToList(),
@@ -52,8 +61,12 @@ public static class ComparisonSummary
             k.Ratio,
             Lower = k.Estimate.Bounded ? k.Estimate.Lower : (double?)null,
             Upper = k.Estimate.Bounded ? k.Estimate.Upper : (double?)null,
-            PValue = k.Test.PValue,
-            QValue = k.QValue,
+            Test = k.PerProcess ? "moderated t on log process medians" : "Mann-Whitney on iterations",
+            ProcessesA = k.A.Processes.Count,
+            ProcessesB = k.B.Processes.Count,
+            k.NotJudgedReason,
+            PValue = k.PValue,
+            QValue = double.IsNaN(k.QValue) ? (double?)null : k.QValue,
             k.MeanRatio,
         }).ToList(),
     };
@@ -66,6 +79,8 @@ public static class ComparisonSummary
         v.Slower,
         v.Same,
         v.Unknown,
+        v.NotJudged,
+        v.UnknownPercent,
         WithinThreshold = v.Agree,
     };
 }

@@ -39,14 +39,14 @@ public sealed record FullReport(string Path, RunEnvironment Environment, IReadOn
 
             var parameters = Text(benchmark, "Parameters") ?? "";
             var key = new CaseKey(type, method, parameters, JobId(benchmark, parameters));
-            var perOperation = MeasuredIterations(measurements, path, key);
-            if (perOperation.Count == 0)
+            var processes = MeasuredIterations(measurements, path, key);
+            if (processes.Count == 0)
             {
                 unmeasured.Add(key); // the benchmark failed or was cut short: nothing to compare
             }
             else
             {
-                cases.Add(new BenchmarkCase(key, perOperation, path));
+                cases.Add(new BenchmarkCase(key, processes, path));
             }
         }
 
@@ -73,10 +73,14 @@ public sealed record FullReport(string Path, RunEnvironment Environment, IReadOn
         }
     }
 
-    /// <summary>Workload/Actual measurements only: jitting, warm-up, overhead and the "Result" rows are not the measurement.</summary>
-    private static List<double> MeasuredIterations(JsonElement measurements, string path, CaseKey key)
+    /// <summary>
+    /// Workload/Actual measurements only (jitting, warm-up, overhead and the "Result" rows are not the measurement), one
+    /// list per launch (LaunchIndex: a benchmark process of the job) in launch order; a measurement without a LaunchIndex
+    /// belongs to the first.
+    /// </summary>
+    private static List<IReadOnlyList<double>> MeasuredIterations(JsonElement measurements, string path, CaseKey key)
     {
-        var perOperation = new List<double>();
+        var perLaunch = new SortedDictionary<int, List<double>>();
         foreach (var m in measurements.EnumerateArray())
         {
             if (m.ValueKind != JsonValueKind.Object)
@@ -102,10 +106,16 @@ public sealed record FullReport(string Path, RunEnvironment Environment, IReadOn
                 throw new CompareInputException($"{path} has a measurement of {key} that is not a positive time ({nanoseconds} ns)");
             }
 
+            var launch = m.TryGetProperty("LaunchIndex", out var index) && index.ValueKind == JsonValueKind.Number ? index.GetInt32() : 1;
+            if (!perLaunch.TryGetValue(launch, out var perOperation))
+            {
+                perLaunch[launch] = perOperation = [];
+            }
+
             perOperation.Add(nanoseconds / ops.GetDouble());
         }
 
-        return perOperation;
+        return [.. perLaunch.Values];
     }
 
     /// <summary>

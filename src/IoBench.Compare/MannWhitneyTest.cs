@@ -19,6 +19,18 @@ public static class MannWhitneyTest
     /// <summary>Counts of U without ties for (n, m), index U: the same for every comparison of those sizes.</summary>
     private static readonly ConcurrentDictionary<(int N, int M), double[]> NullCounts = new();
 
+    /// <summary>The smallest two-sided p the test can give n against m values without ties: 2 / C(n + m, n), at most 1.</summary>
+    public static double SmallestP(int n, int m)
+    {
+        double choices = 1;
+        for (var i = 1; i <= Math.Min(n, m); i++)
+        {
+            choices = choices * (n + m - Math.Min(n, m) + i) / i;
+        }
+
+        return Math.Min(1, 2 / choices);
+    }
+
     public static MannWhitneyResult TwoSided(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         if (x.Count == 0 || y.Count == 0)

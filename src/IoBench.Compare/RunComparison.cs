@@ -1,3 +1,5 @@
+using IoBench.Core.Statistics;
+
 namespace IoBench.Compare;
 
 /// <summary>
@@ -7,16 +9,42 @@ namespace IoBench.Compare;
 /// </summary>
 public sealed class RunComparison
 {
-    public RunComparison(RunResults a, RunResults b, VerdictRule? rule = null)
+    /// <param name="poolLikeWithLike">
+    /// Set for a comparison across runtimes: a steady pool cell is judged only when both sides began measuring in the same
+    /// pool state (<see cref="PoolLikeWithLike"/>); it needs both runs' per-process data files.
+    /// </param>
+    public RunComparison(RunResults a, RunResults b, VerdictRule? rule = null, bool poolLikeWithLike = false)
     {
         A = a;
         B = b;
         Rule = rule ?? new VerdictRule();
+        PerProcess = a.PerProcess && b.PerProcess;
+        // The family's between-process variance over both runs' cells (each side's processes about their own cell's mean).
+        var variances = PerProcess
+            ? a.Cases.Values.Concat(b.Cases.Values).GroupBy(c => c.Key.Family, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => BetweenProcessVariance.Of(g.Select(c => c.ProcessMedians)), StringComparer.Ordinal)
+            : [];
         Cases = [.. a.Cases.Values
             .Where(c => b.Cases.ContainsKey(c.Key))
-            .Select(c => new CaseComparison(c, b.Cases[c.Key], Rule, a.LatencyOf(c.Key), b.LatencyOf(c.Key)))
+            .Select(c => new CaseComparison(c, b.Cases[c.Key], Rule, a.LatencyOf(c.Key), b.LatencyOf(c.Key), variances.GetValueOrDefault(c.Key.Family)))
             .OrderByDescending(c => Math.Abs(Math.Log(c.Ratio)))
             .ThenBy(c => c.Key.ToString(), StringComparer.Ordinal)];
+        if (poolLikeWithLike && PerProcess)
+        {
+            var pool = Cases.Select(c => (Case: c, A: a.ProcessData!.Of(c.Key), B: b.ProcessData!.Of(c.Key)))
+                .Where(p => p.A is { SteadyPoolCell: true } && p.B is not null)
+                .ToList();
+            PoolCells = pool.Count;
+            foreach (var (c, pa, pb) in pool)
+            {
+                if (PoolLikeWithLike.WhyNotJudged(pa!, pb!, a.Framework ?? "A", b.Framework ?? "B") is { } reason)
+                {
+                    c.SetAside(reason);
+                }
+            }
+        }
+
+        Coverage = PerProcess ? CoverageOf(a, Cases) : [];
         OnlyInA = [.. a.Cases.Keys.Where(k => !b.Cases.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)];
         OnlyInB = [.. b.Cases.Keys.Where(k => !a.Cases.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)];
         if (Cases.Count == 0)
@@ -27,6 +55,21 @@ public sealed class RunComparison
 
         Rule.Apply(Cases);
     }
+
+    /// <summary>Both runs were made with per-process medians: a case with two processes a side is compared process against process.</summary>
+    public bool PerProcess { get; }
+
+    /// <summary>Steady pool cells both sides' data files describe, when pool cells are judged like with like; 0 otherwise.</summary>
+    public int PoolCells { get; }
+
+    /// <summary>Of <see cref="PoolCells"/>, those set aside (not judged).</summary>
+    public int PoolCellsNotJudged => Cases.Count(c => c.Verdict == Verdict.NotJudged);
+
+    /// <summary>Per family, B's cell estimates inside A's 90% prediction intervals (per-process runs; empty otherwise).</summary>
+    public IReadOnlyList<FamilyCoverage> Coverage { get; }
+
+    /// <summary>The cases compared process against process (the moderated t-test), and those compared iteration against iteration.</summary>
+    public (int PerProcess, int PerIteration) Tests => (Cases.Count(c => c.PerProcess), Cases.Count(c => !c.PerProcess));
 
     public RunResults A { get; }
 
@@ -65,7 +108,10 @@ public sealed class RunComparison
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => VerdictCounts.Of(g.Key, [.. g]))];
 
-    public RatioGroup Overall => RatioGroup.Of("all matched cases", [.. Cases.Select(c => c.Ratio)]);
+    /// <summary>Every judged case's ratio (a cell not judged is warm-up history, not the change under test: it moves no headline).</summary>
+    public RatioGroup Overall => RatioGroup.Of("all matched cases", [.. Judged.Select(c => c.Ratio)]);
+
+    private IEnumerable<CaseComparison> Judged => Cases.Any(c => c.Verdict != Verdict.NotJudged) ? Cases.Where(c => c.Verdict != Verdict.NotJudged) : Cases; // none judged: the headline still has its cases
 
     /// <summary>The headline: one group per regime (job: Steady, Cold, Batch ...).</summary>
     public IReadOnlyList<RatioGroup> ByRegime => GroupBy(c => c.Key.Job.Length == 0 ? "(no job)" : c.Key.Job);
@@ -76,8 +122,29 @@ public sealed class RunComparison
     /// <summary>One group per value of the "Strategy" parameter; cases without one are left out.</summary>
     public IReadOnlyList<RatioGroup> ByStrategy => GroupBy(c => c.Key.Parameter("Strategy") is { } s ? $"Strategy={s}" : null);
 
+    /// <summary>A's family variance applied to A's cells, B's estimate checked against the interval (<see cref="FamilyCoverage"/>).</summary>
+    private static List<FamilyCoverage> CoverageOf(RunResults a, IReadOnlyList<CaseComparison> cases)
+    {
+        var coverage = new List<FamilyCoverage>();
+        foreach (var family in cases.GroupBy(c => c.Key.Family, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var variance = BetweenProcessVariance.Of(a.Cases.Values.Where(c => c.Key.Family == family.Key).Select(c => c.ProcessMedians));
+            var intervals = family.Select(c => (c, Interval: variance.Predict(c.A.ProcessMedians, c.B.Processes.Count))).Where(p => p.Interval is not null).ToList();
+            if (intervals.Count == 0)
+            {
+                continue;
+            }
+
+            var widths = intervals.Select(p => p.Interval!.RelativeWidth).Order().ToArray();
+            var median = widths.Length % 2 == 1 ? widths[widths.Length / 2] : (widths[(widths.Length / 2) - 1] + widths[widths.Length / 2]) / 2;
+            coverage.Add(new FamilyCoverage(family.Key, intervals.Count, intervals.Count(p => p.Interval!.Contains(p.c.B.CellEstimate)), median, variance.StandardDeviation, variance.DegreesOfFreedom));
+        }
+
+        return coverage;
+    }
+
     private List<RatioGroup> GroupBy(Func<CaseComparison, string?> name) =>
-        [.. Cases.Select(c => (Name: name(c), c.Ratio))
+        [.. Judged.Select(c => (Name: name(c), c.Ratio))
             .Where(p => p.Name is not null)
             .GroupBy(p => p.Name!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

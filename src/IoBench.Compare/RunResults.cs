@@ -42,7 +42,22 @@ public sealed partial class RunResults
     /// one runtime, whose jobs carry no framework.
     /// </summary>
     public IReadOnlyList<string> Frameworks =>
-        [.. Cases.Keys.Select(k => FrameworkOf(k.Job)).OfType<string>().Distinct().OrderBy(VersionOf)];
+        [.. Sides.Where(s => !IsControl(s)).OrderBy(VersionOf)];
+
+    /// <summary>The controls of a comparison run (net8.0-control, net8.0-slowed): the baseline runtime again, not a runtime of their own.</summary>
+    public IReadOnlyList<string> Controls => [.. Sides.Where(IsControl).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every side of a comparison run: its frameworks and its controls.</summary>
+    private IEnumerable<string> Sides => Cases.Keys.Select(k => FrameworkOf(k.Job)).OfType<string>().Distinct();
+
+    /// <summary>
+    /// The per-process figures of the run's data file (schema 4: each case's process medians, the pool state each steady
+    /// process began measuring in); null for a run made before them, which is compared as it always was.
+    /// </summary>
+    public ProcessData? ProcessData { get; private init; }
+
+    /// <summary>True when the run was made with per-process medians (schema 4): its cells are compared process against process.</summary>
+    public bool PerProcess => ProcessData is not null;
 
     /// <summary>The version of the runtime the cases ran on, as their processes read it; null when the data file does not say.</summary>
     public string? RuntimeVersion =>
@@ -55,8 +70,11 @@ public sealed partial class RunResults
 
     /// <summary>Cases the reports list without a measured iteration (failed benchmarks).</summary>
     public IEnumerable<CaseKey> Unmeasured => Reports.SelectMany(r => r.Unmeasured)
+        .Select(k => k with { Job = WithoutReplicate(k.Job) })
         .Where(k => Framework is null || FrameworkOf(k.Job) == Framework)
-        .Select(k => Framework is null ? k : k with { Job = RegimeOf(k.Job) });
+        .Select(k => Framework is null ? k : k with { Job = RegimeOf(k.Job) })
+        .Distinct()
+        .Where(k => !Cases.ContainsKey(k)); // a replicate that failed beside others that measured leaves the case measured
 
     /// <summary>
     /// Loads a folder or a report file; <c>PATH@net8.0</c> loads the cases of that framework's jobs only, with the framework
@@ -72,23 +90,38 @@ public sealed partial class RunResults
 
         var files = ReportFiles(path);
         var reports = files.Select(FullReport.Read).ToArray();
-        var cases = new Dictionary<CaseKey, BenchmarkCase>();
+        var read = new Dictionary<CaseKey, BenchmarkCase>();
         foreach (var benchmarkCase in reports.SelectMany(r => r.Cases))
         {
-            if (!cases.TryAdd(benchmarkCase.Key, benchmarkCase))
+            if (!read.TryAdd(benchmarkCase.Key, benchmarkCase))
             {
                 throw new CompareInputException(
-                    $"{benchmarkCase.Key} appears twice in {path} ({cases[benchmarkCase.Key].SourceFile} and {benchmarkCase.SourceFile}); give one report file instead");
+                    $"{benchmarkCase.Key} appears twice in {path} ({read[benchmarkCase.Key].SourceFile} and {benchmarkCase.SourceFile}); give one report file instead");
             }
         }
 
-        return new RunResults(path, reports, cases) { Latencies = CaseLatencies.Load(path), Runtimes = CaseLatencies.Runtimes(path), Settings = RunSettings.Load(path) };
+        // A comparison run's replicate jobs (Steady-net8.0, Steady-net8.0-p2, -p3 ...) are one case measured in k processes.
+        var cases = read.Values
+            .GroupBy(c => c.Key with { Job = WithoutReplicate(c.Key.Job) })
+            .ToDictionary(g => g.Key, g =>
+            {
+                var replicates = g.OrderBy(c => ReplicateOf(c.Key.Job)).ToList();
+                var first = new BenchmarkCase(g.Key, replicates[0].Processes, replicates[0].SourceFile);
+                return replicates.Count == 1 ? first : first.With(replicates.Skip(1).SelectMany(c => c.Processes));
+            });
+        return new RunResults(path, reports, cases)
+        {
+            Latencies = CaseLatencies.Load(path),
+            Runtimes = CaseLatencies.Runtimes(path),
+            Settings = RunSettings.Load(path),
+            ProcessData = CaseLatencies.ProcessData(path),
+        };
     }
 
     /// <summary>The cases of one framework's jobs, keyed without the framework (Steady-net8.0 -> Steady).</summary>
     public RunResults ForFramework(string framework)
     {
-        var frameworks = Frameworks;
+        List<string> frameworks = [.. Frameworks, .. Controls];
         if (!frameworks.Contains(framework, StringComparer.Ordinal))
         {
             throw new CompareInputException(frameworks.Count == 0
@@ -100,7 +133,7 @@ public sealed partial class RunResults
         foreach (var (key, benchmarkCase) in Cases.Where(c => FrameworkOf(c.Key.Job) == framework))
         {
             var regimeKey = key with { Job = RegimeOf(key.Job) };
-            cases[regimeKey] = new BenchmarkCase(regimeKey, benchmarkCase.NanosecondsPerOperation, benchmarkCase.SourceFile);
+            cases[regimeKey] = new BenchmarkCase(regimeKey, benchmarkCase.Processes, benchmarkCase.SourceFile);
         }
 
         return new RunResults($"{Source}@{framework}", Reports, cases)
@@ -109,6 +142,7 @@ public sealed partial class RunResults
             Runtimes = Runtimes,
             Settings = Settings,
             Latencies = Latencies.Where(l => FrameworkOf(l.Key.Job) == framework).ToDictionary(l => l.Key with { Job = RegimeOf(l.Key.Job) }, l => l.Value),
+            ProcessData = ProcessData?.ForSide(framework),
         };
     }
 
@@ -134,8 +168,24 @@ public sealed partial class RunResults
     public static Version VersionOf(string framework) =>
         Version.TryParse(framework.AsSpan("net".Length), out var version) ? version : new Version(0, 0);
 
-    [GeneratedRegex(@"^(?<regime>.+)-(?<framework>net[0-9]+\.[0-9]+)$")]
+    /// <summary>A control side of the baseline framework: net8.0-control (negative), net8.0-slowed (positive).</summary>
+    public static bool IsControl(string side) => side.EndsWith(NegativeControlSuffix, StringComparison.Ordinal) || side.EndsWith(PositiveControlSuffix, StringComparison.Ordinal);
+
+    public const string NegativeControlSuffix = "-control";
+
+    public const string PositiveControlSuffix = "-slowed";
+
+    /// <summary>Steady-net8.0 for Steady-net8.0-p2 (replicate 2); the id itself for replicate 1 or a job without replicates.</summary>
+    public static string WithoutReplicate(string job) => ReplicateSuffix().Match(job) is { Success: true } m ? m.Groups["job"].Value : job;
+
+    /// <summary>2 for Steady-net8.0-p2; 1 for a job without the suffix.</summary>
+    public static int ReplicateOf(string job) => ReplicateSuffix().Match(job) is { Success: true } m ? int.Parse(m.Groups["k"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+
+    [GeneratedRegex(@"^(?<regime>.+)-(?<framework>net[0-9]+\.[0-9]+(?:-control|-slowed)?)$")]
     private static partial Regex FrameworkSuffix();
+
+    [GeneratedRegex(@"^(?<job>.+-net[0-9]+\.[0-9]+(?:-control|-slowed)?)-p(?<k>[0-9]+)$")]
+    private static partial Regex ReplicateSuffix();
 
     /// <summary>
     /// A file is taken as it is; a folder is searched (with its subfolders, so BenchmarkDotNet.Artifacts works too)

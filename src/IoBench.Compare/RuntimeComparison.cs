@@ -26,8 +26,24 @@ public sealed class RuntimeComparison
         Run = run;
         Rule = rule ?? new VerdictRule();
         Baseline = run.ForFramework(baseline);
-        Others = [.. frameworks.Where(f => f != baseline).Select(f => new RunComparison(Baseline, run.ForFramework(f), Rule))];
+        Others = [.. frameworks.Where(f => f != baseline).Select(f => new RunComparison(Baseline, run.ForFramework(f), Rule, poolLikeWithLike: true))];
+        Controls = [.. run.Controls.Where(c => c.StartsWith(baseline + "-", StringComparison.Ordinal))
+            .Select(c => new RunComparison(Baseline, run.ForFramework(c), Rule, poolLikeWithLike: true))];
     }
+
+    /// <summary>
+    /// The controls against the baseline: net8.0-control (the baseline runtime again as its own interleaved jobs: a
+    /// negative control, which should be called faster or slower in at most 1% of its cases) and net8.0-slowed (the
+    /// baseline with L × 1.1 on the timed families: a positive control, which should be called slower in at least 80%).
+    /// Not runtimes: no headline, no sentence. Empty in runs made without them.
+    /// </summary>
+    public IReadOnlyList<RunComparison> Controls { get; }
+
+    /// <summary>The negative control's comparison, if the run has one.</summary>
+    public RunComparison? NegativeControl => Controls.FirstOrDefault(c => c.B.Framework!.EndsWith(RunResults.NegativeControlSuffix, StringComparison.Ordinal));
+
+    /// <summary>The positive control's comparison, if the run has one.</summary>
+    public RunComparison? PositiveControl => Controls.FirstOrDefault(c => c.B.Framework!.EndsWith(RunResults.PositiveControlSuffix, StringComparison.Ordinal));
 
     public RunResults Run { get; }
 

@@ -31,6 +31,18 @@ public static class RuntimeComparisonReport
             + "long from one minute to the next on this machine; a change in the raw ratio with the per-L ratio near 1 is the device's, "
             + "or the driver's per-operation cost, not the strategy's).").AppendLine();
 
+        var perProcess = c.Others.Concat(c.Controls).Any(o => o.PerProcess);
+        if (perProcess)
+        {
+            md.AppendLine(c.Rule.DescribePerProcess()).AppendLine();
+            foreach (var o in c.Others.Concat(c.Controls))
+            {
+                md.AppendLine($"- {Label(o.B)}: {ComparisonReport.TestStatement(o)}");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("## Summary").AppendLine();
         md.AppendLine("| Runtime | Cases | Faster | Slower | Same | Unknown |").AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var o in c.Others)
@@ -38,6 +50,19 @@ public static class RuntimeComparisonReport
             var t = o.Totals;
             md.AppendLine($"| {Label(o.B)} vs {Label(o.A)} | {t.Cases} | {t.Faster} | {t.Slower} | {t.Same} | {t.Unknown} |");
         }
+
+        if (c.Others.Any(o => o.PoolCells > 0))
+        {
+            md.AppendLine().AppendLine("**Steady pool cells** (their time depends on the pool's history) are judged only where both runtimes began measuring in the "
+                + "same pool state: the same minimum of worker threads, at least N, or every process's warm-up settled at the same pool size; the others "
+                + "are reported, not judged, with the reason, and counted in no verdict:");
+            foreach (var o in c.Others.Where(o => o.PoolCells > 0))
+            {
+                md.AppendLine($"- {Label(o.B)}: {o.PoolCells - o.PoolCellsNotJudged} of {o.PoolCells} judged, {o.PoolCellsNotJudged} not judged.");
+            }
+        }
+
+        AppendControls(md, c);
 
         md.AppendLine().AppendLine("**Headline**: the median of the cases' ratios per runtime and regime, the geometric mean beside it "
             + "(one extreme case moves the geometric mean, not the median).").AppendLine();
@@ -56,7 +81,7 @@ public static class RuntimeComparisonReport
         var families = c.Others.Select(o => o.VerdictsByType.ToDictionary(f => f.Name, StringComparer.Ordinal)).ToList();
         foreach (var family in families.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal))
         {
-            md.AppendLine($"| {Cell(family)} |{string.Concat(families.Select(f => f.TryGetValue(family, out var v) ? $" {v.Faster} / {v.Slower} / {v.Same} / {v.Unknown} |" : " - |"))}");
+            md.AppendLine($"| {Cell(family)} |{string.Concat(families.Select(f => f.TryGetValue(family, out var v) ? $" {v.Faster} / {v.Slower} / {v.Same} / {v.Unknown}{(perProcess ? FamilyExtras(v) : "")} |" : " - |"))}");
         }
 
         md.AppendLine().AppendLine("## Largest changes").AppendLine();
@@ -76,8 +101,8 @@ public static class RuntimeComparisonReport
             md.AppendLine($"- ... and {changes.Count - Sentences} more changes in the table of every case below.");
         }
 
-        Groups(md, "Median ratio per workload and regime (cases)", c, o => o.Cases.Select(k => (Name: $"{Family(k.Key)} ({k.Key.Job.ToLowerInvariant()})", k.Ratio)));
-        Groups(md, "Median ratio per strategy (cases)", c, o => o.Cases.Select(k => (Name: k.Key.Parameter("Strategy") ?? "(none)", k.Ratio)));
+        Groups(md, "Median ratio per workload and regime (cases)", c, o => o.Cases.Where(k => k.Verdict != Verdict.NotJudged).Select(k => (Name: $"{Family(k.Key)} ({k.Key.Job.ToLowerInvariant()})", k.Ratio)));
+        Groups(md, "Median ratio per strategy (cases)", c, o => o.Cases.Where(k => k.Verdict != Verdict.NotJudged).Select(k => (Name: k.Key.Parameter("Strategy") ?? "(none)", k.Ratio)));
 
         md.AppendLine().AppendLine("## Every case").AppendLine();
         md.Append($"| Case | {Label(c.Baseline)} |");
@@ -92,12 +117,12 @@ public static class RuntimeComparisonReport
         var byRuntime = c.Others.Select(o => o.Cases.ToDictionary(k => k.Key)).ToList();
         foreach (var key in c.Keys)
         {
-            md.Append($"| {Cell(key.ToString())} | {(c.Baseline.Cases.TryGetValue(key, out var a) ? DurationText.Format(a.Median) : "not measured")} |");
+            md.Append($"| {Cell(key.ToString())} | {(c.Baseline.Cases.TryGetValue(key, out var a) ? DurationText.Format(perProcess ? a.CellEstimate : a.Median) : "not measured")} |");
             for (var i = 0; i < c.Others.Count; i++)
             {
                 if (byRuntime[i].TryGetValue(key, out var row))
                 {
-                    md.Append($" {DurationText.Format(row.B.Median)} | {Ratio(row.Ratio)} | {ComparisonReport.Interval(row.Estimate)} | {(row.PerLatencyRatio is { } l ? Ratio(l) : "-")} | {Number(row.QValue, "0.0000")} | {ComparisonReport.VerdictText(row.Verdict)} |");
+                    md.Append($" {DurationText.Format(row.CenterB)} | {Ratio(row.Ratio)} | {ComparisonReport.Interval(row.Estimate)} | {(row.PerLatencyRatio is { } l ? Ratio(l) : "-")} | {ComparisonReport.QText(row.QValue)} | {ComparisonReport.VerdictText(row)} |");
                 }
                 else
                 {
@@ -112,6 +137,41 @@ public static class RuntimeComparisonReport
         return md.ToString();
     }
 
+    /// <summary>" (25% unknown; 2 not judged)": the unknown share of the judged cases, and the cells set aside.</summary>
+    private static string FamilyExtras(VerdictCounts v) =>
+        $" ({Percent(v.UnknownPercent)} unknown{(v.NotJudged > 0 ? $"; {v.NotJudged} not judged" : "")})";
+
+    /// <summary>What each control got against its target: the comparison's own check of its false calls and of its power.</summary>
+    private static void AppendControls(StringBuilder md, RuntimeComparison c)
+    {
+        if (c.Controls.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("## Controls").AppendLine();
+        md.AppendLine("The controls are not runtimes: the baseline runtime measured again as its own jobs, interleaved with the others. They say what this "
+            + "comparison's verdicts are worth on this machine.").AppendLine();
+        md.AppendLine("| Control | Cases | Faster | Slower | Same | Unknown | Not judged | Target | Got |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        if (c.NegativeControl is { } negative)
+        {
+            var t = negative.Totals;
+            var judged = t.Cases - t.NotJudged;
+            var called = judged == 0 ? 0 : 100.0 * (t.Faster + t.Slower) / judged;
+            md.AppendLine($"| Negative: {Label(negative.B)} against {Label(negative.A)} (the same runtime) | {t.Cases} | {t.Faster} | {t.Slower} | {t.Same} | {t.Unknown} | {t.NotJudged} "
+                + $"| at most 1% faster or slower | {Percent(called)} faster or slower: {(called <= 1 ? "met" : "**missed**")} |");
+        }
+
+        if (c.PositiveControl is { } positive)
+        {
+            var t = positive.Totals;
+            var judged = t.Cases - t.NotJudged;
+            var slower = judged == 0 ? 0 : 100.0 * t.Slower / judged;
+            md.AppendLine($"| Positive: {Label(positive.B)} against {Label(positive.A)} (L × 1.1 on the timed families) | {t.Cases} | {t.Faster} | {t.Slower} | {t.Same} | {t.Unknown} | {t.NotJudged} "
+                + $"| at least 80% slower | {Percent(slower)} slower: {(slower >= 80 ? "met" : "**missed**")} |");
+        }
+    }
+
     /// <summary>One sentence with its figures: which case, the median on each runtime, the ratio with its interval and q.</summary>
     public static string Sentence(RunComparison runtime, CaseComparison change)
     {
@@ -123,10 +183,13 @@ public static class RuntimeComparisonReport
             var r => $"{Number(Math.Abs(r - 1) * 100, "0")}% {direction}",
         };
         var perL = change.PerLatencyRatio is { } l ? $"; in units of each runtime's own L, {Ratio(l)}" : string.Empty;
-        return $"{Describe(change.Key)}: median {DurationText.Format(change.A.Median)} on {Label(runtime.A)}, {DurationText.Format(change.B.Median)} on "
-            + $"{Label(runtime.B)}, ratio {Ratio(change.Ratio)} {ComparisonReport.Interval(change.Estimate)} ({size}; Mann-Whitney p = "
-            + $"{Number(change.Test.PValue, "0.0000")}, q = {Number(change.QValue, "0.0000")}, "
-            + $"{change.A.NanosecondsPerOperation.Count} and {change.B.NanosecondsPerOperation.Count} iterations{perL}).";
+        var center = change.PerProcess ? "estimate" : "median";
+        return $"{Describe(change.Key)}: {center} {DurationText.Format(change.CenterA)} on {Label(runtime.A)}, {DurationText.Format(change.CenterB)} on "
+            + $"{Label(runtime.B)}, ratio {Ratio(change.Ratio)} {ComparisonReport.Interval(change.Estimate)} ({size}; {(change.PerProcess ? "moderated t" : "Mann-Whitney")} p = "
+            + $"{Number(change.PValue, "0.0000")}, q = {Number(change.QValue, "0.0000")}, "
+            + (change.PerProcess
+                ? $"{change.A.Processes.Count} and {change.B.Processes.Count} processes{perL})."
+                : $"{change.A.NanosecondsPerOperation.Count} and {change.B.NanosecondsPerOperation.Count} iterations{perL}).");
     }
 
     /// <summary>Two decimals, more below 0.1 so that a ratio of 0.003 does not read 0.00.</summary>

@@ -14,4 +14,7 @@ public enum Verdict
 
     /// <summary>Neither: the interval straddles the threshold, or too few iterations to bound it; the data cannot decide.</summary>
     Unknown,
+
+    /// <summary>Reported, not judged: the two sides did not measure like with like (a steady pool cell begun in different pool states).</summary>
+    NotJudged,
 }

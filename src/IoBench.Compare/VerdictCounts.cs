@@ -1,7 +1,7 @@
 namespace IoBench.Compare;
 
 /// <summary>The verdicts of a group of cases (one workload family, or every case), and how many agree within the threshold.</summary>
-public sealed record VerdictCounts(string Name, int Cases, int Faster, int Slower, int Same, int Unknown, int Agree)
+public sealed record VerdictCounts(string Name, int Cases, int Faster, int Slower, int Same, int Unknown, int Agree, int NotJudged = 0)
 {
     public static VerdictCounts Of(string name, IReadOnlyCollection<CaseComparison> cases) => new(
         name,
@@ -10,9 +10,11 @@ public sealed record VerdictCounts(string Name, int Cases, int Faster, int Slowe
         cases.Count(c => c.Verdict == Verdict.Slower),
         cases.Count(c => c.Verdict == Verdict.Same),
         cases.Count(c => c.Verdict == Verdict.Unknown),
-        cases.Count(c => c.Agrees));
+        cases.Count(c => c.Agrees),
+        cases.Count(c => c.Verdict == Verdict.NotJudged));
 
     public double AgreePercent => Cases == 0 ? 0 : 100.0 * Agree / Cases;
 
-    public double UnknownPercent => Cases == 0 ? 0 : 100.0 * Unknown / Cases;
+    /// <summary>Unknown verdicts as a share of the judged cases (a case not judged has no verdict to be unknown).</summary>
+    public double UnknownPercent => Cases - NotJudged == 0 ? 0 : 100.0 * Unknown / (Cases - NotJudged);
 }

@@ -50,13 +50,25 @@ public sealed record VerdictRule(double Threshold = VerdictRule.DefaultThreshold
             + $"otherwise (the interval straddles the threshold, or too few iterations to bound it: 3 against 3 never can at {confidence}).");
     }
 
+    /// <summary>The per-process test in a paragraph, for a comparison whose runs were made with per-process medians.</summary>
+    public string DescribePerProcess() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"**Per process**: where both sides have at least two benchmark processes (launches, or replicate jobs run interleaved A1 B1 A2 B2 ...), "
+        + $"the process is the unit of replication, not the batch: each process's median batch, on the log scale, and a moderated t-test "
+        + $"(Smyth 2004, limma's): the cell's own within-side variance s_c² (nA + nB − 2 df) is pooled with its family's between-process "
+        + $"variance s_f² (the same workload, other parameters and regime, over both sides' cells; at most {Core.Statistics.ModeratedTTest.MaxPriorDegreesOfFreedom} df lent), "
+        + $"s~² = (d0·s_f² + dc·s_c²)/(d0 + dc). **Ratio** is then the ratio of the geometric means of the process medians, its interval "
+        + $"exp(difference ± t·s~·√(1/nA + 1/nB)) at {Confidence * 100:0.#}%, and p the t-test's (continuous: no floor); the same ratio, interval "
+        + $"and q give the verdict by the rule above. Cases with a single process a side keep the iteration test.");
+
     /// <summary>Adjusts the p of every case of one comparison (Benjamini-Hochberg) and gives each its verdict.</summary>
     public void Apply(IReadOnlyList<CaseComparison> cases)
     {
-        var q = BenjaminiHochberg.Adjust([.. cases.Select(c => c.Test.PValue)]);
-        for (var i = 0; i < cases.Count; i++)
+        // A case set aside (not judged) is no test: it neither counts in m nor gets a verdict.
+        var judged = cases.Where(c => c.NotJudgedReason is null).ToList();
+        var q = BenjaminiHochberg.Adjust([.. judged.Select(c => c.PValue)]);
+        for (var i = 0; i < judged.Count; i++)
         {
-            cases[i].Decide(q[i], Decide(cases[i].Estimate, q[i]));
+            judged[i].Decide(q[i], Decide(judged[i].Estimate, q[i]));
         }
     }
 }

@@ -27,6 +27,14 @@ public static class MarkdownReport
         text.AppendLine("L is measured per form (blocking, async): many operations one after another in a warmed process; each cell is divided by the L of the form its strategy calls.");
         text.AppendLine("Cells whose time depends on the thread pool's history are measured in two regimes: **steady** (after warm bursts stopped changing the pool's thread count) and **cold** (the first batch of a fresh process, three processes).");
         text.AppendLine("A steady figure whose series still moved is marked ⚠ with the reason.").AppendLine();
+        if (run.Cases.Any(c => c.ProcessMediansMs is { Count: > 0 }))
+        {
+            text.AppendLine("Each cell was measured in several benchmark processes. After each figure, *est.* is the cell's estimate, the geometric mean of its processes' median batches, "
+                + "with its 90% prediction interval: where a repeat run's estimate (as many processes) is expected, from a per-family between-process variance "
+                + "measured in the run and applied to each cell: estimate × exp(± t(0.95, df) · s_f · √(2/k)), s_f the pooled standard deviation of the log process "
+                + "medians within the family's cells of that regime (its table follows each matrix).").AppendLine();
+        }
+
         AppendEnvironment(text, run);
 
         foreach (var family in ReportFamily.Of(run))
@@ -44,6 +52,7 @@ public static class MarkdownReport
 
             var checks = new List<string>();
             AppendMatrix(text, family, checks);
+            AppendVariation(text, family);
             AppendServerThreads(text, family);
             if (checks.Count > 0)
             {
@@ -234,7 +243,7 @@ public static class MarkdownReport
 
         var latency = family.LatencyOf(steady);
         var name = row.K == 0 ? $"{row.Strategy} N = {n}" : $"{row.Strategy} (K = {row.K}) N = {n}";
-        var text = Format(steady, latency);
+        var text = Format(steady, latency) + Predicted(family, steady);
         if (steady.NotSteady is { } reason)
         {
             text += $" ⚠ {reason}";
@@ -254,10 +263,45 @@ public static class MarkdownReport
 
         if (family.Cold(row, n) is { } cold)
         {
-            text += cold.Success && cold.MeanMs is not null ? $"; cold: {Format(cold, latency)}" : "; cold: **failed**";
+            text += cold.Success && cold.MeanMs is not null ? $"; cold: {Format(cold, latency)}{Predicted(family, cold)}" : "; cold: **failed**";
         }
 
         return text;
+    }
+
+    /// <summary>" est. 27.3 ms, 90% PI 26.1–28.6": the cell's estimate and where a repeat's is expected; empty without process medians.</summary>
+    private static string Predicted(ReportFamily family, CaseData c)
+    {
+        if (c.ProcessMediansMs is not { Count: > 0 } medians || medians.Any(m => !(m > 0)) || family.VarianceOf(c.Regime)?.Predict(medians, medians.Count) is not { } interval)
+        {
+            return string.Empty;
+        }
+
+        return $" est. {Short(interval.Estimate)} ms, 90% PI {Short(interval.Lower)}–{Short(interval.Upper)}";
+    }
+
+    /// <summary>The family's between-process variation per regime, the s_f and df its cells' intervals use; nothing without process medians.</summary>
+    private static void AppendVariation(StringBuilder text, ReportFamily family)
+    {
+        if (!family.HasProcessMedians)
+        {
+            return;
+        }
+
+        var regimes = new[] { "Steady", "Cold" }.Select(r => (Regime: r, Variance: family.VarianceOf(r))).Where(r => r.Variance is not null).ToList();
+        if (regimes.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("Between-process variation (pooled over the family's cells of a regime; the 90% intervals above use it):").AppendLine();
+        text.AppendLine("| Regime | s_f (log scale) | df | Cells |").AppendLine("|---|---:|---:|---:|");
+        foreach (var (regime, variance) in regimes)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {regime.ToLowerInvariant()} | {variance!.StandardDeviation:0.0000} | {variance.DegreesOfFreedom} | {variance.Cells} |"));
+        }
+
+        text.AppendLine();
     }
 
     /// <summary>"27.5 ms [27.0–28.1] (1.10)": Mean, the range of the measured batches, Mean/max(L).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IoBench.Core.Statistics;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 
@@ -76,6 +77,18 @@ internal sealed class ReportFamily
         run.Families is { } families
             ? [.. families.Select(f => new ReportFamily(run, f.Title, f.Workload, f.Parameters, f.Ops, f.Rows, f.Traits, [.. run.Cases.Where(c => Same(c, f.Workload, f.Parameters) && c.Framework == f.Framework)], f.Latencies, f.NotRun) { LatencySampledPerBatch = f.LatencySampledPerBatch })]
             : [.. run.Cases.GroupBy(c => FamilyData.TitleOf(c.Workload, c.Parameters)).Select(g => FromCases(run, g.Key, [.. g]))];
+
+    /// <summary>True when the run recorded each process's median (schema 4): its cells carry a prediction interval.</summary>
+    public bool HasProcessMedians => _cases.Any(c => c.ProcessMediansMs is { Count: > 0 });
+
+    /// <summary>
+    /// A per-family between-process variance measured in the run and applied to each cell: the pooled variance of the log
+    /// process medians within this family's cells of one regime (a cold process is one first batch, a steady one the median
+    /// of many: their spreads differ). Null when no cell of the regime has two processes.
+    /// </summary>
+    public BetweenProcessVariance? VarianceOf(string regime) =>
+        BetweenProcessVariance.Of(_cases.Where(c => c.Regime == regime && c.Success && c.ProcessMediansMs is not null && c.ProcessMediansMs.All(m => m > 0)).Select(c => c.ProcessMediansMs!))
+            is { Measured: true } variance ? variance : null;
 
     public CaseData? Steady(RowData row, int n) => Find(row, n, "Steady");
 

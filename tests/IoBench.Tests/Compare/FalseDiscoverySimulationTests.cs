@@ -24,7 +24,7 @@ public sealed class FalseDiscoverySimulationTests
         // seed), so without Benjamini-Hochberg this fails.
         var significanceOnly = Judge(pairs, new VerdictRule(Threshold: 0));
 
-        Assert.InRange(cases.Count(c => c.Test.PValue < 0.05), 25, 80);
+        Assert.InRange(cases.Count(c => c.PValue < 0.05), 25, 80);
         var called = significanceOnly.Count(c => c.Verdict is Verdict.Faster or Verdict.Slower);
         Assert.True(called <= 10, $"{called} of 1000 null pairs called faster or slower with no threshold");
         Assert.DoesNotContain(cases, c => c.Verdict is Verdict.Faster or Verdict.Slower);

@@ -86,7 +86,7 @@ public sealed class RunComparisonTests
         Assert.Equal(Verdict.Faster, Case("CpuBenchmarks", "Thread", 10).Verdict);    // [0.803, 0.900]
         Assert.Equal(Verdict.Unknown, Case("CpuBenchmarks", "Task", 10).Verdict);     // 2x, but [0.857, 8.0] and p = 14/252
         Assert.Equal(Verdict.Unknown, Case("SleepBenchmarks", "Task", 10).Verdict);   // the same times, but 5 batches spread 20%: [0.875, 1.143]
-        Assert.Equal(14.0 / 252, Case("CpuBenchmarks", "Task", 10).Test.PValue, 12);
+        Assert.Equal(14.0 / 252, Case("CpuBenchmarks", "Task", 10).PValue, 12);
         // Benjamini-Hochberg over 4 cases: the two p = 2/252 become q = 2/252 x 4/2.
         Assert.Equal(4.0 / 252, Case("SleepBenchmarks", "Sequential", 10).QValue, 12);
         Assert.Equal((1, 1, 0, 2), (comparison.Count(Verdict.Faster), comparison.Count(Verdict.Slower), comparison.Count(Verdict.Same), comparison.Count(Verdict.Unknown)));

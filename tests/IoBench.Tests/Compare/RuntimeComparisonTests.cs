@@ -46,14 +46,14 @@ public sealed class RuntimeComparisonTests
     {
         Assert.Equal(2.0, Case("net9.0", SleepTask).Ratio, 9);
         Assert.Equal(Verdict.Slower, Case("net9.0", SleepTask).Verdict);
-        Assert.Equal(2.0 / 252, Case("net9.0", SleepTask).Test.PValue, 12); // five iterations a side, fully apart
+        Assert.Equal(2.0 / 252, Case("net9.0", SleepTask).PValue, 12); // five iterations a side, fully apart
         Assert.Equal(0.5, Case("net10.0", SleepTask).Ratio, 9);
         Assert.Equal(Verdict.Faster, Case("net10.0", SleepTask).Verdict);
 
         // Three cold launches a side can never be significant (the smallest two-sided p is 2/20 = 0.1) nor bound a 95%
         // interval (P(U = 0) = 1/20 > 0.025): "unknown", where the earlier rule said "same" (defect: same meant cannot tell).
         Assert.Equal(2.0, Case("net9.0", SleepPoolCold).Ratio, 9);
-        Assert.Equal(0.1, Case("net9.0", SleepPoolCold).Test.PValue, 12);
+        Assert.Equal(0.1, Case("net9.0", SleepPoolCold).PValue, 12);
         Assert.False(Case("net9.0", SleepPoolCold).Estimate.Bounded);
         Assert.Equal(Verdict.Unknown, Case("net9.0", SleepPoolCold).Verdict);
         Assert.Equal(Verdict.Unknown, Case("net10.0", SleepPoolCold).Verdict);
