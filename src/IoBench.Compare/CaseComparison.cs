@@ -30,7 +30,7 @@ public sealed class CaseComparison
         Rule = rule;
         if (familyVariance is not null && a.Processes.Count >= 2 && b.Processes.Count >= 2)
         {
-            Moderated = ModeratedTTest.TwoSided([.. a.ProcessMedians.Select(m => Math.Log(m))], [.. b.ProcessMedians.Select(m => Math.Log(m))], familyVariance.Variance, familyVariance.DegreesOfFreedom, rule.Confidence);
+            Moderated = ModeratedTTest.TwoSided([.. a.ProcessMedians.Select(m => Math.Log(m))], [.. b.ProcessMedians.Select(m => Math.Log(m))], familyVariance.TypicalVariance, familyVariance.DegreesOfFreedom, rule.Confidence);
             Estimate = new RatioEstimate(Math.Exp(Moderated.Difference), Math.Exp(Moderated.Lower), Math.Exp(Moderated.Upper), rule.Confidence);
         }
         else

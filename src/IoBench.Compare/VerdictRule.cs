@@ -54,9 +54,10 @@ public sealed record VerdictRule(double Threshold = VerdictRule.DefaultThreshold
     public string DescribePerProcess() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"**Per process**: where both sides have at least two benchmark processes (launches, or replicate jobs run interleaved A1 B1 A2 B2 ...), "
         + $"the process is the unit of replication, not the batch: each process's median batch, on the log scale, and a moderated t-test "
-        + $"(Smyth 2004, limma's): the cell's own within-side variance s_c² (nA + nB − 2 df) is pooled with its family's between-process "
-        + $"variance s_f² (the same workload, other parameters and regime, over both sides' cells; at most {Core.Statistics.ModeratedTTest.MaxPriorDegreesOfFreedom} df lent), "
-        + $"s~² = (d0·s_f² + dc·s_c²)/(d0 + dc). **Ratio** is then the ratio of the geometric means of the process medians, its interval "
+        + $"(Smyth 2004, limma's): the cell's own within-side variance s_c² (nA + nB − 2 df) is pooled with its family's typical "
+        + $"between-process variance s_0², the median of its cells' own (the same workload, other parameters and regime, over both sides' "
+        + $"cells; at most {Core.Statistics.ModeratedTTest.MaxPriorDegreesOfFreedom} df lent), but never below its own: "
+        + $"s~² = max(s_c², (d0·s_0² + dc·s_c²)/(d0 + dc)), so that a noisy cell in a quiet family keeps its noise. **Ratio** is then the ratio of the geometric means of the process medians, its interval "
         + $"exp(difference ± t·s~·√(1/nA + 1/nB)) at {Confidence * 100:0.#}%, and p the t-test's (continuous: no floor); the same ratio, interval "
         + $"and q give the verdict by the rule above. Cases with a single process a side keep the iteration test.");
 

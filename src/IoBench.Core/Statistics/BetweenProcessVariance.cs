@@ -13,12 +13,20 @@ public sealed class BetweenProcessVariance
     /// <summary>The level of the interval a cell carries: where 90% of repeat runs' estimates are expected.</summary>
     public const double DefaultLevel = 0.90;
 
-    private BetweenProcessVariance(double variance, int degreesOfFreedom, int cells)
+    private BetweenProcessVariance(double variance, int degreesOfFreedom, int cells, double typicalVariance)
     {
         Variance = variance;
         DegreesOfFreedom = degreesOfFreedom;
         Cells = cells;
+        TypicalVariance = typicalVariance;
     }
+
+    /// <summary>
+    /// The median of the cells' own variances of log process medians, scaled by the median of χ²/ν to estimate σ² (see
+    /// <see cref="ChiSquareMedianOverDf"/>): a typical cell's, which a few very noisy cells (a starving pool's) do not move. The comparison's test lends it to each cell (<see cref="ModeratedTTest"/>); NaN when
+    /// no cell has two processes.
+    /// </summary>
+    public double TypicalVariance { get; }
 
     /// <summary>s_f²: the pooled variance of log process medians within cells (natural log).</summary>
     public double Variance { get; }
@@ -40,16 +48,24 @@ public sealed class BetweenProcessVariance
     {
         double squares = 0;
         int df = 0, counted = 0;
+        var own = new List<double>();
         foreach (var cell in cells.Where(c => c.Count >= 2))
         {
             var logs = cell.Select(Log).ToArray();
             var mean = logs.Average();
-            squares += logs.Sum(l => (l - mean) * (l - mean));
+            var cellSquares = logs.Sum(l => (l - mean) * (l - mean));
+            squares += cellSquares;
             df += logs.Length - 1;
+            own.Add(cellSquares / (logs.Length - 1));
             counted++;
         }
 
-        return new BetweenProcessVariance(df == 0 ? double.NaN : squares / df, df, counted);
+        own.Sort();
+        var median = own.Count == 0 ? double.NaN : own.Count % 2 == 1 ? own[own.Count / 2] : (own[(own.Count / 2) - 1] + own[own.Count / 2]) / 2;
+        // A variance from ν degrees of freedom is σ²·χ²_ν/ν, whose median lies below σ² (ν = 2, three processes: 0.693 σ²):
+        // divided by that median, the median of the cells' variances estimates σ² where the cells share it.
+        var typical = median / ChiSquareMedianOverDf(counted == 0 ? 1 : (int)Math.Round((double)df / counted));
+        return new BetweenProcessVariance(df == 0 ? double.NaN : squares / df, df, counted, typical);
     }
 
     /// <summary>The cell's estimate: the geometric mean of its process medians.</summary>
@@ -73,6 +89,15 @@ public sealed class BetweenProcessVariance
         var half = t * StandardDeviation * Math.Sqrt((1.0 / processMedians.Count) + (1.0 / repeatProcesses));
         return new PredictionInterval(estimate, estimate * Math.Exp(-half), estimate * Math.Exp(half), level);
     }
+
+    /// <summary>The median of χ²_ν / ν: exact for 1-3 degrees of freedom, Wilson-Hilferty's (1 − 2/(9ν))³ beyond.</summary>
+    internal static double ChiSquareMedianOverDf(int df) => df switch
+    {
+        <= 1 => 0.454936,
+        2 => 0.693147,
+        3 => 0.788736,
+        _ => Math.Pow(1 - (2.0 / (9 * df)), 3),
+    };
 
     private static double Log(double value) =>
         value > 0 && !double.IsInfinity(value) ? Math.Log(value) : throw new ArgumentException($"A process median must be a finite positive time, not {value}.");

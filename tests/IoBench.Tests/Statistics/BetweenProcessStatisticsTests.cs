@@ -71,6 +71,29 @@ public sealed class BetweenProcessStatisticsTests
     }
 
     [Fact]
+    public void ModeratedT_NoisyCellInAQuietFamily_KeepsItsOwnVariance()
+    {
+        // The cell's own variance 0.01 (logs −0.1, 0, 0.1 a side) against a family's typical 0.0001: shrinking would put
+        // s~² at (20·0.0001 + 0.04)/24 = 0.00175 and call a 10% difference; the floor keeps 0.01. Defect caught: a noisy
+        // cell (a starving pool's) called changed because its family is quiet.
+        var result = ModeratedTTest.TwoSided([-0.1, 0, 0.1], [0, 0.1, 0.2], priorVariance: 0.0001, priorDegreesOfFreedom: 30, confidence: 0.95);
+
+        Assert.Equal(Math.Sqrt(0.01 * 2 / 3), result.StandardError, 12);
+        Assert.Equal(24, result.DegreesOfFreedom);
+        Assert.True(result.PValue > 0.05, $"p = {result.PValue}");
+    }
+
+    [Fact]
+    public void TypicalVariance_IsTheMedianOfTheCellsOwn()
+    {
+        // Cells with own variances 0 (equal), about 0.0001 and a very noisy one: the median is the middle one, not the pooled mean.
+        var variance = BetweenProcessVariance.Of([[10, 10], [10, 10.1], [10, 20]]);
+
+        Assert.Equal(Math.Pow(Math.Log(10.1) - Math.Log(10), 2) / 2 / 0.454936, variance.TypicalVariance, 12);
+        Assert.True(variance.Variance > 10 * variance.TypicalVariance);
+    }
+
+    [Fact]
     public void ModeratedT_NoFamilyVariance_IsThePooledTTest()
     {
         // 1, 2, 3 against 4, 5, 6: pooled variance 1, SE √(2/3), t = 3/0.8165 = 3.674 at 4 df, p = 0.0213 (a printed t-test).
