@@ -87,11 +87,16 @@ public static class RunCheckCommand
         var tooShort = processes.Count(p => p.Measured.Count < fewest);
         var flags = processes.SelectMany(RunCheckRule.Check).ToList();
         var cases = processes.Select(p => p.Case).Distinct().Count();
+        var tested = processes.Count - tooShort;
         var text = new List<string>
         {
             $"check of {path}",
             string.Create(CultureInfo.InvariantCulture,
                 $"{tooShort} of {processes.Count} processes have fewer than {fewest} measured batches: the trend test cannot reach p < {MannKendallTest.DefaultAlpha} there (a strictly monotone series of {fewest - 1} has p = {RunCheckRule.SmallestPValue(fewest - 1):0.###}), so only their first batch is checked"),
+
+            // The error rate is per process: over many, some flags are chance, and the reader should know how many.
+            string.Create(CultureInfo.InvariantCulture,
+                $"{tested} processes tested for a trend: with no trend in any, alpha {MannKendallTest.DefaultAlpha} would flag about {tested * MannKendallTest.DefaultAlpha:0.#} of them by chance (fewer where the span floor of {RunCheckRule.TrendRatio}x is not reached)"),
         };
         text.AddRange(flags.Select(f => f.Text));
         text.Add(string.Create(CultureInfo.InvariantCulture,
