@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IoBench.Report.RunCheck;
 
 namespace IoBench.Report;
 
@@ -14,6 +15,12 @@ public static class ReportCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
+        // scripts/check-run.sh: a verb of its own, reading a run's log rather than its data file.
+        if (args.Count > 0 && args[0] == RunCheckCommand.Verb)
+        {
+            return RunCheckCommand.Run([.. args.Skip(1)], output, error);
+        }
+
         if (args.Count == 0 || args.Any(a => a is "-h" or "--help"))
         {
             (args.Count == 0 ? error : output).WriteLine(Usage);
