@@ -40,8 +40,9 @@ skipped=$(($(counter total) - $(counter executed))) # xunit's skipped tests coun
 if ((failed > 0)); then
   echo "failed tests:"
   perl -0777 -ne '
-    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/sg) {
-      my ($attrs, $body) = ($1, $2);
+    # A passed test is often one self-closing element: it must not open a match that runs on to a failed test'"'"'s end.
+    while (/<UnitTestResult\b((?:[^>"]|"[^"]*")*?)(\/>|>(.*?)<\/UnitTestResult>)/sg) {
+      my ($attrs, $body) = ($1, $3 // "");
       next unless $attrs =~ /outcome="Failed"/;
       my ($name) = $attrs =~ /testName="([^"]*)"/;
       my ($msg) = $body =~ /<Message>(.*?)<\/Message>/s;
