@@ -22,7 +22,9 @@ public sealed class LabAllocationTests
         var without = await MedianAllocatedPerOperationAsync(new AllocatingLabWithoutSampler());
 
         Assert.InRange(without, KnownBytes, KnownBytes * 3); // the known allocation, plus Task.Delay and the batch's own
-        Assert.InRange(withSampler, without - 40, without + 40);
+        // ±80 B/op: the process's other threads (the test host reporting a result, a new pool thread) allocate a few KB
+        // during some 30 ms batches; the sampler's own allocations add about 164.
+        Assert.InRange(withSampler, without - 80, without + 80);
     }
 
     private static async Task<double> MedianAllocatedPerOperationAsync(AllocatingLab family)

@@ -22,7 +22,18 @@ public sealed class PostgresStoppedTests(ITestOutputHelper output)
 
         // The classes run in name order: PostgresSleep first, Sleep after it.
         await app.WaitForLineAsync(l => l.StartsWith("// Benchmark: PostgresSleepBenchmarks", StringComparison.Ordinal) && l.Contains("Strategy=Sequential, N=10", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        await postgres.StopAsync();
+        // The app waits, stopped, while the server stops: on a busy machine a slow stop (pg_ctl -m fast -w) could otherwise
+        // let the Task case finish first, and the test would not know which case met the stopped server.
+        app.Pause();
+        try
+        {
+            await postgres.StopAsync();
+        }
+        finally
+        {
+            app.Resume();
+        }
+
         var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(90));
 
         foreach (var line in app.Lines.Where(l => l.StartsWith(BatchBenchmarks.FailurePrefix, StringComparison.Ordinal)))
@@ -32,7 +43,7 @@ public sealed class PostgresStoppedTests(ITestOutputHelper output)
 
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{app.Output}");
         var failures = app.Lines.Where(l => l.StartsWith(BatchBenchmarks.FailurePrefix, StringComparison.Ordinal)).ToList();
-        // The case the server stopped under (unless a slow stop let it finish first) and the one after it: one line each.
+        // The case the server stopped under (unless it ended before the pause) and the one after it: one line each.
         Assert.InRange(failures.Count, 1, 2);
         Assert.Single(failures, l => l.Contains("PostgresSleepBenchmarks.Batch [Pool=N, Strategy=Task, N=10, K=none]", StringComparison.Ordinal));
         Assert.All(failures, l => Assert.Matches(@"PostgresSleepBenchmarks\.Batch \[Pool=N, Strategy=(Sequential|Task), N=10, K=none\]: \w*Exception: ", l));

@@ -74,8 +74,9 @@ public sealed class SqliteWorkloadTests
         operation.Join();
 
         Assert.Equal(1, database.PeakConnectionsInUse);
-        // 0.8 L: SpinUntil sleeps between polls and a busy 2-core machine can delay seeing the open; ~0 would mean no hold.
-        Assert.True(held >= latency * 0.8, $"held its connection for {held.TotalMilliseconds} ms");
+        // 0.5 L: SpinUntil sleeps between polls and a busy 2-core machine can delay seeing the open (the test thread stalled
+        // for tens of ms); ~0 would mean no hold.
+        Assert.True(held >= latency * 0.5, $"held its connection for {held.TotalMilliseconds} ms");
     }
 
     [Fact]
