@@ -3,8 +3,8 @@ using IoBench.Compare;
 namespace IoBench.Tests.Compare;
 
 /// <summary>
-/// The comparisons results/README.md documents run as printed on the published folders: the v4 pair and v4 against v3
-/// were made with the same settings, the runtime comparison is one run. Defect caught: a settings check that refuses the
+/// The comparisons results/README.md documents run as printed on the published folders: the v5 pair, the v4 pair and v4
+/// against v3 were made with the same settings, each runtime comparison is one run. Defect caught: a settings check that refuses the
 /// published pairs, or a documented command that fails on the folders it names.
 /// </summary>
 public sealed class PublishedComparisonTests
@@ -12,6 +12,7 @@ public sealed class PublishedComparisonTests
     private static string Published(string name) => Repository.PathOf("results", name);
 
     [Theory]
+    [InlineData("2026-12-06-net10-debian12-2core-v5-repeat", "2026-12-06-net10-debian12-2core-v5")]
     [InlineData("2026-11-23-net10-debian12-2core-v4-repeat", "2026-11-23-net10-debian12-2core-v4")]
     [InlineData("2026-11-23-net10-debian12-2core-v3", "2026-11-23-net10-debian12-2core-v4")]
     [InlineData("2026-11-23-net10-debian12-2core-v3-repeat", "2026-11-23-net10-debian12-2core-v3")]
@@ -35,6 +36,18 @@ public sealed class PublishedComparisonTests
         Assert.Contains("steady warm-up (s) 6 vs 4", error.ToString(), StringComparison.Ordinal);
 
         Assert.Equal(0, CompareCommand.Run([Published("2026-11-23-net10-debian12-2core-v2"), Published("2026-11-23-net10-debian12-2core-v3"), "--allow-different-settings"], output, error));
+    }
+
+    [Fact]
+    public void Run_PublishedRuntimeComparison_ComparesTheRuntimesAndBothControls()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, CompareCommand.Run([Published("2026-12-06-runtimes-net8-net9-net10-debian12-2core"), "--baseline", "net8.0"], output, error));
+        var report = output.ToString();
+        Assert.Contains("- **Run**: `results/2026-12-06-runtimes-net8-net9-net10-debian12-2core`", report, StringComparison.Ordinal);
+        Assert.Contains("net8.0-control", report, StringComparison.Ordinal);
+        Assert.Contains("net8.0-slowed", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,12 +18,12 @@ public sealed partial class CurrentResultsTests
 
     private static readonly string[] CurrentRunNames =
     [
-        "2026-11-23-net10-debian12-2core-v4",
-        "2026-11-23-net10-debian12-2core-v4-repeat",
+        "2026-12-06-net10-debian12-2core-v5",
+        "2026-12-06-net10-debian12-2core-v5-repeat",
         "2026-12-04-net10-debian12-2core-cost/cost",
         "2026-12-04-net10-debian12-2core-cost/scaling",
         "2026-12-04-net10-debian12-2core-starvation",
-        "2026-11-23-runtimes-net8-net9-net10-debian12-2core",
+        "2026-12-06-runtimes-net8-net9-net10-debian12-2core",
     ];
 
     /// <summary>Runs kept as published (previous, superseded, or an earlier run of a current one): not re-rendered.</summary>
@@ -36,20 +36,22 @@ public sealed partial class CurrentResultsTests
         "2026-11-23-net10-debian12-2core-v2-repeat",
         "2026-11-23-net10-debian12-2core-v3",
         "2026-11-23-net10-debian12-2core-v3-repeat",
+        "2026-11-23-net10-debian12-2core-v4",
+        "2026-11-23-net10-debian12-2core-v4-repeat",
         "2026-11-23-net10-debian12-2core-cost/cost",
         "2026-11-23-net10-debian12-2core-cost/scaling",
         "2026-11-23-net10-debian12-2core-cost/earlier-run",
         "2026-11-23-net10-debian12-2core-starvation",
         "2026-11-23-net10-debian12-2core-starvation/repeat",
+        "2026-11-23-runtimes-net8-net9-net10-debian12-2core",
         "2026-11-23-runtimes-net8-net9-net10-debian12-2core/wide-first-run",
     ];
 
     /// <summary>The current comparison reports: the file, and the compare-runs arguments results/README.md gives for it.</summary>
     public static TheoryData<string, string[]> CurrentComparisons => new()
     {
-        { "2026-11-23-net10-debian12-2core-v4/reproducibility.md", ["2026-11-23-net10-debian12-2core-v4-repeat", "2026-11-23-net10-debian12-2core-v4"] },
-        { "2026-11-23-net10-debian12-2core-v4/against-v3.md", ["2026-11-23-net10-debian12-2core-v3", "2026-11-23-net10-debian12-2core-v4"] },
-        { "2026-11-23-runtimes-net8-net9-net10-debian12-2core/runtime-comparison.md", ["2026-11-23-runtimes-net8-net9-net10-debian12-2core/report-full.json.gz", "--baseline", "net8.0"] },
+        { "2026-12-06-net10-debian12-2core-v5/reproducibility.md", ["2026-12-06-net10-debian12-2core-v5-repeat", "2026-12-06-net10-debian12-2core-v5"] },
+        { "2026-12-06-runtimes-net8-net9-net10-debian12-2core/runtime-comparison.md", ["2026-12-06-runtimes-net8-net9-net10-debian12-2core", "--baseline", "net8.0"] },
     };
 
     [Theory]
