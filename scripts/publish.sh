@@ -74,7 +74,9 @@ fi
 # Paths of this machine become relative: the repository (and the run's artifacts folder) first, then the home folder.
 for file in "$dest"/*; do
   case "$file" in *.svg) continue ;; esac
-  sed -i -e "s#$artifacts#./BenchmarkDotNet.Artifacts#g" -e "s#$root/#./#g" -e "s#$root#.#g" -e "s#$HOME/#~/#g" "$file"
+  # The artifacts folder, absolute or as BenchmarkDotNet's export list names it (var/tmp/..., ../../var/tmp/...).
+  sed -i -e "s#\(\.\./\)*/\{0,1\}${artifacts#/}#./BenchmarkDotNet.Artifacts#g" \
+    -e "s#$root/#./#g" -e "s#$root#.#g" -e "s#$HOME/#~/#g" "$file"
 done
 gzip -9 -n "$dest/run.log" "$dest/report-full.json" 2>/dev/null || true
 echo "publish.sh: published into ${dest#"$root"/} (exit code $status); next: scripts/check-run.sh --markdown ${dest#"$root"/}" >&2
