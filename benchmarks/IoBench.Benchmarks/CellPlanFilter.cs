@@ -64,8 +64,8 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     /// The runtime comparison's families (<see cref="SuiteSettings.Comparison"/>): those whose L a timer sets, and the
     /// computations (<see cref="WorkloadTraits.CpuBound"/>: Cpu, and SqliteQuery's scan); the families whose L a device or
     /// the database server decides (FileWrite, SqliteWrite, PostgresQuery, PostgresWrite, PostgresConnect) are left out,
-    /// as their spread is the device's (even so the 2026-12-06 comparison took 56 minutes here, PostgresSleep 18 of them). The positive control's jobs (L × 1.1) run only in the steady cells of the families where a timer
-    /// sets L: elsewhere L is not the setting's, and a cold pool cell's time is the pool's injection (ThreadPool N = 1000
+    /// as their spread is the device's (even so the 2026-12-06 comparison took 56 minutes here, PostgresSleep 18 of them).
+    /// The positive control's jobs (L × 1.1) run only in the steady cells of the families where a timer sets L: elsewhere L is not the setting's, and a cold pool cell's time is the pool's injection (ThreadPool N = 1000
     /// of Sleep: 2.8 s for 10 ms operations), which a 1 ms longer L does not move by 5%. Outside the comparison matrix,
     /// every family runs.
     /// </summary>

@@ -75,7 +75,7 @@ internal sealed class ReportFamily
 
     public static IReadOnlyList<ReportFamily> Of(RunData run) =>
         run.Families is { } families
-            ? [.. families.Select(f => new ReportFamily(run, f.Title, f.Workload, f.Parameters, f.Ops, f.Rows, f.Traits, [.. run.Cases.Where(c => Same(c, f.Workload, f.Parameters) && (c.Side ?? c.Framework) == f.Framework)], f.Latencies, f.NotRun) { LatencySampledPerBatch = f.LatencySampledPerBatch })]
+            ? [.. families.Select(f => new ReportFamily(run, f.Title, f.Workload, f.Parameters, f.Ops, f.Rows, f.Traits, [.. run.Cases.Where(c => Same(c, f.Workload, f.Parameters) && c.SideOrFramework == f.Framework)], f.Latencies, f.NotRun) { LatencySampledPerBatch = f.LatencySampledPerBatch })]
             : [.. run.Cases.GroupBy(c => FamilyData.TitleOf(c.Workload, c.Parameters)).Select(g => FromCases(run, g.Key, [.. g]))];
 
     /// <summary>True when the run recorded each process's median (schema 4): its cells carry a prediction interval.</summary>

@@ -160,6 +160,13 @@ public sealed record CaseData(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Side { get; init; }
+
+    /// <summary>
+    /// The jobs the case belongs to: its <see cref="Side"/> in a comparison run (the baseline and its two controls share a
+    /// framework), its <see cref="Framework"/> otherwise; what a family's <see cref="FamilyData.Framework"/> names. Not written.
+    /// </summary>
+    [JsonIgnore]
+    public string? SideOrFramework => Side ?? Framework;
 }
 
 /// <summary>

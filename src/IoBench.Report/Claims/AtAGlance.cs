@@ -40,7 +40,7 @@ public static class AtAGlance
         {
             // A comparison run holds every cell once per runtime (and control): a claim read over all of them would take
             // whichever runtime's cell came first.
-            run = run with { Cases = [.. run.Cases.Where(c => (c.Side ?? c.Framework) == baseline.Side)] };
+            run = run with { Cases = [.. run.Cases.Where(c => c.SideOrFramework == baseline.Side)] };
             text.AppendLine(CultureInfo.InvariantCulture, $"This run compares runtimes: the claims read the baseline's cells only ({baseline.Label}); the runtime comparison sets the others against them.").AppendLine();
         }
 
@@ -60,7 +60,7 @@ public static class AtAGlance
     /// </summary>
     internal static (string Side, string Label)? BaselineSide(RunData run)
     {
-        var sides = run.Cases.Select(c => c.Side ?? c.Framework).OfType<string>().Distinct().ToList();
+        var sides = run.Cases.Select(c => c.SideOrFramework).OfType<string>().Distinct().ToList();
         if (sides.Count < 2)
         {
             return null;
@@ -68,8 +68,8 @@ public static class AtAGlance
 
         var baselineJob = (run.Environment.Description ?? []).Select(line => line.StartsWith("Job ", StringComparison.Ordinal) && line.Contains(" (baseline):", StringComparison.Ordinal) ? line["Job ".Length..line.IndexOf(" (baseline):", StringComparison.Ordinal)] : null)
             .FirstOrDefault(id => id is not null);
-        var side = run.Cases.FirstOrDefault(c => c.Job == baselineJob) is { } baselineCase ? baselineCase.Side ?? baselineCase.Framework! : sides[0];
-        var runtime = run.Cases.FirstOrDefault(c => (c.Side ?? c.Framework) == side && c.Runtime is not null)?.Runtime;
+        var side = run.Cases.FirstOrDefault(c => c.Job == baselineJob) is { } baselineCase ? baselineCase.SideOrFramework! : sides[0];
+        var runtime = run.Cases.FirstOrDefault(c => c.SideOrFramework == side && c.Runtime is not null)?.Runtime;
         return (side, runtime is null ? $"{side} jobs" : $".NET {runtime}, {side} jobs");
     }
 
