@@ -99,7 +99,7 @@ internal static class FamilyChart
         var caption = Caption(family);
         svg.Text(Left, Height - 44, caption[0], size: 11, colour: "#444444");
         svg.Text(Left, Height - 28, caption[1], size: 11, colour: "#444444");
-        svg.Text(Left, Height - 12, "Steady: solid lines, filled markers. Cold (first batch of a fresh process, mean of three): dashed, hollow. Square markers: a row with a limit K.", size: 11, colour: "#444444");
+        svg.Text(Left, Height - 12, "Steady: solid lines, filled markers. Cold (first batch of each fresh process, their mean): dashed, hollow. Square markers: a row with a limit K.", size: 11, colour: "#444444");
         if (RunSupport.IsQuick(family.Run))
         {
             // Last, over the plot: the chart travels without its report.
