@@ -202,7 +202,7 @@ public sealed record SuiteSettings
         new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
         new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty),
         new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
-        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => MaskPassword(s.Postgres)),
+        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => SecretMask.ConnectionString(s.Postgres)),
         new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true),
         new("--scaling", "IOBENCH_SCALING", (s, v) => s with { Scaling = Flag("--scaling", v) }, s => s.Scaling ? "1" : "0", IsFlag: true),
         new("--cost", "IOBENCH_COST", (s, v) => s with { Cost = Flag("--cost", v) }, s => s.Cost ? "1" : "0", IsFlag: true),
@@ -379,17 +379,6 @@ public sealed record SuiteSettings
         {
             throw new SettingsException($"{name} is not a valid connection string: {e.Message}");
         }
-    }
-
-    private static string MaskPassword(string connectionString)
-    {
-        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        foreach (var key in builder.Keys.Cast<string>().Where(k => k.Equals("Password", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            builder[key] = "***";
-        }
-
-        return builder.ConnectionString;
     }
 
     private static Uri HttpUrlValue(string value) =>

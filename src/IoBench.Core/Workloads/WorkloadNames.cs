@@ -17,6 +17,12 @@ public static class WorkloadNames
     public const string HttpBlockingServer = "HttpBlockingServer";
     public const string ZeroLatency = "ZeroLatency";
 
+    /// <summary>A user's own HTTP request (--http-call).</summary>
+    public const string HttpCall = "HttpCall";
+
+    /// <summary>A user's own SQL statement (--sql-call).</summary>
+    public const string SqlCall = "SqlCall";
+
     /// <summary>Sleep whose every tenth operation fails: the fire-and-forget claim's workload.</summary>
     public const string FailingSleep = "FailingSleep";
 }
