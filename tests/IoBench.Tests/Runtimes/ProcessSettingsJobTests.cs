@@ -66,6 +66,33 @@ public sealed class ProcessSettingsJobTests
     }
 
     [Fact]
+    public async Task LatencyServer_StartedByABenchmarkProcessWithAForcedMinimum_KeepsItsOwnPool()
+    {
+        // A benchmark process under --min-worker-threads 8 (the job's variable on the app, which runs the cases itself with
+        // --quick) starts the latency server with --min-threads 200 (HttpBlockingServer's ServerMinThreads = 200). Catches
+        // the server inheriting the forced minimum: its SetMinThreads(200) would then be refused and the case fail.
+        var job = SuiteConfig.Create(new SuiteSettings { MinWorkerThreads = 8 }).GetJobs().First();
+        var knob = Assert.Single(job.Environment.EnvironmentVariables!, v => v.Key == RuntimeKnobs.ForceMinWorkerThreads);
+        var scratch = Directory.CreateTempSubdirectory("iobench-process-settings-server-");
+        try
+        {
+            var (exitCode, output) = await BenchmarkApp.RunAsync(
+                start => start.Environment[knob.Key] = knob.Value,
+                TimeSpan.FromMinutes(2),
+                "--quick", "--filter", "*.HttpBlockingServerBenchmarks.*", "--strategies", "Task", "--ops", "10", "--artifacts", Path.Combine(scratch.FullName, "artifacts"));
+
+            Assert.True(exitCode == 0, $"the app exited {exitCode}:\n{output}");
+            Assert.Contains("startminworkers=8", output, StringComparison.Ordinal);
+            Assert.Contains("ServerMinThreads=200", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("was refused", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BenchmarkProcess_StartedAsTheJobStartsIt_ReadsAllThreeAndTheRunRecordsThem()
     {
         // The app in its own process, with what the steady job gives a benchmark process: its environment variables and its
