@@ -129,6 +129,8 @@ public abstract class BatchBenchmarks
 
     private async Task SetupAsync()
     {
+        // Before the family prepares the process (the starvation lab raises the pool's minimum there): the process as it started.
+        var seen = ProcessSettingsSeen.Current();
         PrepareProcess();
         _workload = new ProbedWorkload(CreateWorkload(Settings));
         using var setupDeadline = new CancellationTokenSource(Settings.BatchTimeout);
@@ -137,14 +139,16 @@ public abstract class BatchBenchmarks
         // Both regimes: the cold one's first batch is timed, and would otherwise start the watchdog's and the event loop's threads.
         BatchRunner.Prepare(_strategy);
         _steady = (RegimeOverride ?? Environment.GetEnvironmentVariable(RegimeVariable)) == PoolRegime.Steady;
-        var dependsOnPool = PoolRegime.DependsOnPoolHistory(Strategy, K.Value, N, _workload.Traits, Environment.ProcessorCount);
+        // The host's plan (CellPlanFilter.RunsCold) asks with the same count, so both agree even where a runtime ignored it.
+        var dependsOnPool = PoolRegime.DependsOnPoolHistory(Strategy, K.Value, N, _workload.Traits, Settings.BenchmarkProcessorCount);
         ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
-        if (_steady && dependsOnPool && Settings.Comparison && minWorkers < N)
+        if (_steady && dependsOnPool && Settings.Comparison && Settings.MinWorkerThreads is null && minWorkers < N)
         {
             // Like with like across runtimes: each runtime grows its pool by its own rules and a steady warm-up may stop at
             // different sizes (PostgresSleep ThreadPool N = 200: .NET 10 settled at 5 threads after 2.6 s, .NET 8 began
             // measuring at 8 and .NET 10's pool then grew to 10 while measured). The comparison's steady pool cells have the
             // pool brought to N the same way on every side; how each runtime grows it is what their cold cells compare.
+            // Not under --min-worker-threads: the runtime holds that minimum and would refuse this one.
             if (!ThreadPool.SetMinThreads(N, minIo))
             {
                 throw new InvalidOperationException($"ThreadPool.SetMinThreads({N}, {minIo}) was refused");
@@ -153,7 +157,7 @@ public abstract class BatchBenchmarks
             minWorkers = N;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo} runtime={Environment.Version}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CaseObservations.ProcessPrefix} minworkers={minWorkers} miniocp={minIo} runtime={Environment.Version} {seen.ToFields()}"));
         if (!_steady)
         {
             return; // cold: the first measured batch must meet the process as it started; in process (--quick): no regimes

@@ -20,7 +20,10 @@ public sealed class CaseObservations
         Latencies = latencies;
     }
 
-    /// <summary>The line each benchmark process prints once: its thread pool's minimum threads and its runtime's version.</summary>
+    /// <summary>
+    /// The line each benchmark process prints once: its thread pool's minimum threads, its runtime's version and the process
+    /// settings it started with (<see cref="ProcessSettingsSeen"/>).
+    /// </summary>
     public const string ProcessPrefix = "// IoBench.Process";
 
     public static CaseObservations Empty { get; } = new([], [], new Dictionary<WorkloadForm, LatencyProfile>());
@@ -97,6 +100,18 @@ public sealed class CaseObservations
     public static string? RuntimeVersionOf(BenchmarkReport? report) =>
         From(report).RuntimeVersion ?? (report?.BenchmarkCase.Job.Infrastructure.Toolchain?.IsInProcess == true ? Environment.Version.ToString() : null);
 
+    /// <summary>Each benchmark process's settings as it started (<see cref="ProcessSettingsSeen"/>), in launch order, where it printed them.</summary>
+    public IReadOnlyList<ProcessSettingsSeen> Processes { get; private init; } = [];
+
+    /// <summary>
+    /// The process settings the case's benchmark processes started with: their own lines, or for an in-process run (--quick)
+    /// this process's, since the host ran the case itself.
+    /// </summary>
+    public static IReadOnlyList<ProcessSettingsSeen> ProcessesOf(BenchmarkReport? report) =>
+        From(report).Processes is { Count: > 0 } processes ? processes
+        : report?.BenchmarkCase.Job.Infrastructure.Toolchain?.IsInProcess == true ? [ProcessSettingsSeen.Current()]
+        : [];
+
     /// <summary>True when the pool added threads during the measured batches of a launch: the figure is still moving.</summary>
     public bool PoolGrewWhileMeasured { get; private init; }
 
@@ -115,6 +130,7 @@ public sealed class CaseObservations
         var grew = false;
         (int, int)? minThreads = null;
         string? runtime = null;
+        var processes = new List<ProcessSettingsSeen>();
         for (var launch = 0; launch < report.ExecuteResults.Count; launch++)
         {
             var output = report.ExecuteResults[launch].StandardOutput ?? [];
@@ -123,6 +139,10 @@ public sealed class CaseObservations
             {
                 minThreads = (workers, OutputLine.Int(fields.GetValueOrDefault("miniocp")) ?? 0);
                 runtime ??= fields.GetValueOrDefault("runtime");
+                if (ProcessSettingsSeen.Parse(fields) is { } seen)
+                {
+                    processes.Add(seen);
+                }
             }
 
             var batches = output.Select(BatchMetrics.Parse).OfType<BatchMetrics>().ToList();
@@ -141,7 +161,7 @@ public sealed class CaseObservations
             measured.AddRange(launchMeasured);
         }
 
-        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads, RuntimeVersion = runtime, Bursts = bursts };
+        return new CaseObservations(measured, warmups, latencies) { PoolGrewWhileMeasured = grew, MinThreads = minThreads, RuntimeVersion = runtime, Bursts = bursts, Processes = processes };
     }
 
     private static double? Median(IEnumerable<double> values)

@@ -48,9 +48,14 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
                 .FirstOrDefault(why => why is not null);
     }
 
-    /// <summary>True when the case is also measured in the cold regime: its time depends on the pool's history.</summary>
+    /// <summary>
+    /// True when the case is also measured in the cold regime: its time depends on the pool's history. The pool starts from
+    /// the processor count the benchmark processes see (--processor-count), not the host's; a --min-worker-threads at or
+    /// above N leaves the cell cold too, since its first burst still creates the threads (about 0.2 ms each) that later
+    /// bursts find.
+    /// </summary>
     public bool RunsCold(BenchmarkCase benchmarkCase) =>
-        BatchCase.From(benchmarkCase) is { } batch && PoolRegime.DependsOnPoolHistory(batch.Strategy, batch.K, batch.N, TraitsOf(benchmarkCase), Environment.ProcessorCount);
+        BatchCase.From(benchmarkCase) is { } batch && PoolRegime.DependsOnPoolHistory(batch.Strategy, batch.K, batch.N, TraitsOf(benchmarkCase), settings.BenchmarkProcessorCount);
 
     /// <summary>
     /// The runtime comparison's matrix runs each strategy of a family at one N: the largest of the family's comparison N

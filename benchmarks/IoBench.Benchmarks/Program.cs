@@ -41,6 +41,21 @@ public static class Program
                 }
             }
 
+            // The process settings are set on the suite's jobs, in processes of their own (Runtimes/ProcessSettingsJob.cs).
+            if (settings.ProcessOptions is { Count: > 0 } processOptions)
+            {
+                var named = string.Join(", ", processOptions);
+                if (benchmarkArgs.Any(a => a is "--job" or "-j"))
+                {
+                    throw new SettingsException($"{named} apply to the suite's own jobs; --job makes BenchmarkDotNet's: leave out --job");
+                }
+
+                if (settings.Quick && runtimes is null)
+                {
+                    throw new SettingsException($"{named} take effect when a benchmark process starts; --quick runs in this one: add --runtimes net10.0 (its own processes) or leave out --quick");
+                }
+            }
+
             // A mistyped option gets one line naming it, not BenchmarkDotNet's whole usage and exit code 1.
             UnknownOption.Check(benchmarkArgs);
         }

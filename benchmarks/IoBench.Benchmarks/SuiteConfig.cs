@@ -67,12 +67,13 @@ public static class SuiteConfig
     /// <see cref="SuiteSettings.ColdLaunches"/>). The steady job's one warm-up batch: with no jitting or warm-up stage
     /// (Monitoring), the first measured batch is the first call through BenchmarkDotNet's engine and pays its JIT (the
     /// per-operation preset measured 0.30-0.40 ms, 10-20 × a 1,000-operation batch of 20-50 µs), the harness's work, not
-    /// the strategy's. A comparison run replicates these jobs (<see cref="Runtimes.RuntimeChoice.Jobs"/>).
+    /// the strategy's. A comparison run replicates these jobs (<see cref="Runtimes.RuntimeChoice.Jobs"/>). Both carry the
+    /// process settings (<see cref="ProcessSettingsJob"/>).
     /// </summary>
     public static Job[] Regimes(SuiteSettings settings) =>
     [
-        SteadyJob.WithLaunchCount(settings.SteadyProcesses).WithWarmupCount(settings.SteadyWarmupIterations).WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady),
-        ColdJob.WithLaunchCount(settings.ColdLaunches).WithId(PoolRegime.Cold),
+        ProcessSettingsJob.Apply(SteadyJob.WithLaunchCount(settings.SteadyProcesses).WithWarmupCount(settings.SteadyWarmupIterations).WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady), settings),
+        ProcessSettingsJob.Apply(ColdJob.WithLaunchCount(settings.ColdLaunches).WithId(PoolRegime.Cold), settings),
     ];
 
     /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>
@@ -105,7 +106,7 @@ public static class SuiteConfig
         Job[] regimes = Regimes(settings);
         if (runtimes is not null)
         {
-            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [QuickRuntimeJob] : regimes, settings.LatencyMs)]);
+            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [ProcessSettingsJob.Apply(QuickRuntimeJob, settings)] : regimes, settings.LatencyMs)]);
         }
 
         return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(regimes);

@@ -40,7 +40,8 @@ public sealed record CompareOptions(
           --fail-on-slower  exit 1 when any case is slower beyond the threshold (a CI gate)
           --allow-different-settings
                             compare runs whose data files state different settings (L, N list, K, strategies,
-                            regimes, pool minimums, warm-up, quick) or a run without a data file; the report says what differed
+                            regimes, pool minimums, Server GC, processor count, warm-up, quick) or a run without a
+                            data file; the report says what differed
         exit codes: 0 compared, 1 agreement below --fail-below or a case slower with --fail-on-slower, 2 bad input
         """;
 

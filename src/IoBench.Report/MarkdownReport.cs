@@ -117,6 +117,11 @@ public static class MarkdownReport
         text.AppendLine(environment.MinWorkerThreads is not { } workers
             ? "Thread pool: not reported"
             : string.Create(CultureInfo.InvariantCulture, $"Thread pool (benchmark processes): min worker threads {workers}, min I/O threads {environment.MinIoThreads} (runtime defaults unless DOTNET_ThreadPool_* is set)"));
+        foreach (var line in ProcessSettingsText.Lines(environment))
+        {
+            text.AppendLine(line);
+        }
+
         foreach (var (key, amount) in environment.Calibration.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Calibrated once for the whole run: {key} = {amount:N0} units of work per operation");

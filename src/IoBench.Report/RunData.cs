@@ -16,6 +16,8 @@ namespace IoBench.Report;
 /// starvation lab (--starvation), <see cref="CaseData.PoolTimelines"/> and <see cref="CaseData.WarmupBursts"/>; files of
 /// schema 1 and 2 still render (they have no lab). Optional fields added to schema 3: <see cref="FailuresData.Unobserved"/>
 /// and <see cref="FailuresData.CallsMs"/> (issue 19; absent in the runs before it, whose claim 7 is then not judged).
+/// Optional field added to schema 4: <see cref="RunEnvironmentData.ProcessSettings"/> (issue 21; absent in the runs before
+/// it, which ran with workstation GC, the machine's processor count and the runtime's default pool minimum).
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
@@ -61,6 +63,25 @@ public sealed record RunEnvironmentData(
     /// <summary>Which runtime the HTTP families' latency server ran on (one fixed runtime, or an external server).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? LatencyServer { get; init; }
+
+    /// <summary>
+    /// The process settings the benchmark processes started with, as they read them (--server-gc, --processor-count,
+    /// --min-worker-threads asked are in <see cref="Settings"/>): one entry per combination seen, usually one; absent in runs
+    /// before they were recorded and where no process reported them.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ProcessSettingsData>? ProcessSettings { get; init; }
+}
+
+/// <summary>
+/// Process settings as benchmark processes read them when they started, before any cell changed the pool's minimum:
+/// GCSettings.IsServerGC, Environment.ProcessorCount, ThreadPool.GetMinThreads' worker threads; how many processes saw
+/// them, and in a comparison run on which sides (null elsewhere).
+/// </summary>
+public sealed record ProcessSettingsData(bool ServerGc, int ProcessorCount, int MinWorkerThreads, int Processes)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Sides { get; init; }
 }
 
 /// <summary>One benchmark case: a workload configuration, a strategy, N, K and a regime.</summary>

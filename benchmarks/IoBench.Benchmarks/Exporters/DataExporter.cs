@@ -130,7 +130,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             minThreads?.Io,
             CalibrationStore.ReadAll(Environment.GetEnvironmentVariable(CalibrationStore.FileVariable) ?? string.Empty),
             settings.ToDisplayEnvironment());
-        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary, settings), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1), LatencyServer = LatencyServerChoice.Describe(settings) }, cases)
+        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary, settings), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1), LatencyServer = LatencyServerChoice.Describe(settings), ProcessSettings = ProcessSettings(summary) }, cases)
         {
             Families = Families(summary, filter),
             Baselines = baselines.Count > 0 ? baselines : null,
@@ -159,6 +159,25 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
 
         lines.Add($"Latency server (HTTP families): {LatencyServerChoice.Describe(settings)}");
         return lines;
+    }
+
+    /// <summary>
+    /// The process settings every benchmark process started with, as it read them: one entry per combination seen (a runtime
+    /// that ignored a knob, a variable of the user's shell make more), with the comparison sides it was seen on; null when no
+    /// process reported them.
+    /// </summary>
+    internal static List<ProcessSettingsData>? ProcessSettings(Summary summary)
+    {
+        var seen = summary.BenchmarksCases
+            .OrderBy(c => FrameworkOrder(c.Job))
+            .SelectMany(c => CaseObservations.ProcessesOf(summary[c]).Select(p => (Side: JobTags.SideOf(c.Job), Seen: p)))
+            .GroupBy(x => x.Seen)
+            .Select(g => new ProcessSettingsData(g.Key.ServerGc, g.Key.ProcessorCount, g.Key.MinWorkerThreads, g.Count())
+            {
+                Sides = g.Select(x => x.Side).Where(side => side.Length > 0).Distinct().ToList() is { Count: > 0 } sides ? sides : null,
+            })
+            .ToList();
+        return seen.Count > 0 ? seen : null;
     }
 
     /// <summary>A comparison run's jobs in framework order (BenchmarkDotNet sorts them by name: net10.0 before net8.0).</summary>

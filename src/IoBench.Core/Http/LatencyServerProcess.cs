@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using IoBench.Core.Settings;
 
 namespace IoBench.Core.Http;
 
@@ -135,6 +136,9 @@ public sealed class LatencyServerProcess : IAsyncDisposable, IDisposable
             CreateNoWindow = true,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(serverDllPath)),
         };
+        // The server stands for a remote dependency: the benchmark process's own processor count and forced pool minimum
+        // (--processor-count, --min-worker-threads) are not its, and under a forced minimum its --min-threads would be refused.
+        RuntimeKnobs.RemoveFrom(start.Environment);
         start.ArgumentList.Add(serverDllPath);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add("0");

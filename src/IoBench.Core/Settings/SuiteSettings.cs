@@ -170,6 +170,52 @@ public sealed record SuiteSettings
     /// </summary>
     public bool Starvation { get; init; }
 
+    /// <summary>
+    /// Server GC in the benchmark processes (IOBENCH_SERVER_GC=1, --server-gc; default off: workstation GC, a console app's
+    /// and BenchmarkDotNet's default), set as BenchmarkDotNet sets it: on the job (Job.WithGcServer), which the generated
+    /// project's runtimeconfig carries and BenchmarkDotNet's own summary shows. Needs more than one processor: with one the
+    /// runtime runs workstation GC whatever is asked (DOTNET_PROCESSOR_COUNT=1 with Server GC: IsServerGC false on .NET 8 and 10).
+    /// </summary>
+    public bool ServerGc { get; init; }
+
+    /// <summary>
+    /// The processor count the runtime reports in the benchmark processes (IOBENCH_PROCESSOR_COUNT, --processor-count P;
+    /// default: the machine's), through the job's <see cref="RuntimeKnobs.ProcessorCount"/>: Environment.ProcessorCount,
+    /// the pool's default minimum of worker threads and Server GC's heaps follow it; the cores the processes run on do not
+    /// change. At most <see cref="MaxThreads"/>: the pool's default minimum is the count as a 16-bit number.
+    /// </summary>
+    public int? ProcessorCount { get; init; }
+
+    /// <summary>
+    /// The pool's minimum of worker threads from the start of each benchmark process (IOBENCH_MIN_WORKER_THREADS,
+    /// --min-worker-threads M; default: the runtime's, one per processor), through the job's
+    /// <see cref="RuntimeKnobs.ForceMinWorkerThreads"/>, the knob behind a runtimeconfig's System.Threading.ThreadPool.MinThreads.
+    /// The runtime holds it for the whole process and refuses ThreadPool.SetMinThreads to any other value (.NET 8 and 10), so
+    /// it wins over a family's own minimum: the comparison matrix does not raise its steady pool cells' minimum to N then
+    /// (compare-runs judges those cells only where their warm-ups agree), and the starvation lab, which compares the
+    /// runtime's default minimum with N, is refused with it. At most <see cref="MaxThreads"/>, the pool's own ceiling.
+    /// </summary>
+    public int? MinWorkerThreads { get; init; }
+
+    /// <summary>
+    /// The ceiling of --processor-count and --min-worker-threads: the pool counts threads in 16 bits (a processor count of
+    /// 65,535 gave a minimum of -1, a forced minimum of 32,768 was ignored, on .NET 8 and 10).
+    /// </summary>
+    public const int MaxThreads = short.MaxValue;
+
+    /// <summary>The processor count the benchmark processes see: <see cref="ProcessorCount"/>, or the machine's.</summary>
+    public int BenchmarkProcessorCount => ProcessorCount ?? Environment.ProcessorCount;
+
+    /// <summary>The process settings given (--server-gc, --processor-count, --min-worker-threads), by option name, for the host's checks.</summary>
+    public IReadOnlyList<string> ProcessOptions =>
+        [.. new[] { (ServerGc, "--server-gc"), (ProcessorCount is not null, "--processor-count"), (MinWorkerThreads is not null, "--min-worker-threads") }.Where(o => o.Item1).Select(o => o.Item2)];
+
+    public const string ServerGcVariable = "IOBENCH_SERVER_GC";
+
+    public const string ProcessorCountVariable = "IOBENCH_PROCESSOR_COUNT";
+
+    public const string MinWorkerThreadsVariable = "IOBENCH_MIN_WORKER_THREADS";
+
     /// <summary>The preset this run selects: null for the default suite, else one of <see cref="Presets"/>.</summary>
     public string? Preset => Scaling ? Presets.Scaling : Cost ? Presets.Cost : Starvation ? Presets.Starvation : null;
 
@@ -209,6 +255,10 @@ public sealed record SuiteSettings
         new("--comparison", "IOBENCH_COMPARISON", (s, v) => s with { Comparison = Flag("--comparison", v) }, s => s.Comparison ? "1" : "0", IsFlag: true),
         new("--full-matrix", "IOBENCH_FULL_MATRIX", (s, v) => s with { FullMatrix = Flag("--full-matrix", v) }, s => s.FullMatrix ? "1" : "0", IsFlag: true),
         new("--starvation", "IOBENCH_STARVATION", (s, v) => s with { Starvation = Flag("--starvation", v) }, s => s.Starvation ? "1" : "0", IsFlag: true),
+        new("--server-gc", ServerGcVariable, (s, v) => s with { ServerGc = Flag("--server-gc", v) }, s => s.ServerGc ? "1" : "0", IsFlag: true),
+        // Only an explicit count travels to child processes: unset, their runtime reads the machine's itself.
+        new("--processor-count", ProcessorCountVariable, (s, v) => s with { ProcessorCount = ThreadCount("--processor-count", v) }, s => s.ProcessorCount is { } p ? Format(p) : string.Empty, Display: s => Format(s.BenchmarkProcessorCount)),
+        new("--min-worker-threads", MinWorkerThreadsVariable, (s, v) => s with { MinWorkerThreads = ThreadCount("--min-worker-threads", v) }, s => s.MinWorkerThreads is { } m ? Format(m) : string.Empty, Display: s => s.MinWorkerThreads is { } m ? Format(m) : "default"),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -307,6 +357,19 @@ public sealed record SuiteSettings
             throw new SettingsException($"--quick runs the default suite in process; --{Preset} needs its own processes (its figures are the point): leave out --quick.");
         }
 
+        if (Starvation && MinWorkerThreads is { } minimum)
+        {
+            throw new SettingsException(string.Create(CultureInfo.InvariantCulture,
+                $"--starvation compares the pool's default minimum with N; --min-worker-threads {minimum} holds it at {minimum} in every process (the runtime then refuses SetMinThreads): leave out one of them."));
+        }
+
+        if (ServerGc && BenchmarkProcessorCount == 1)
+        {
+            throw new SettingsException(ProcessorCount is null
+                ? "--server-gc needs more than one processor: on this machine's one the runtime runs workstation GC whatever is asked."
+                : "--server-gc needs more than one processor: with --processor-count 1 the runtime runs workstation GC whatever is asked.");
+        }
+
         return this;
     }
 
@@ -341,6 +404,11 @@ public sealed record SuiteSettings
         int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
             ? parsed
             : throw new SettingsException($"{name} must be a positive whole number, got '{value}'.");
+
+    private static int ThreadCount(string name, string value) =>
+        PositiveInt(name, value) is var count && count <= MaxThreads
+            ? count
+            : throw new SettingsException(string.Create(CultureInfo.InvariantCulture, $"{name} allows at most {MaxThreads:N0} (the pool counts threads in 16 bits), got '{value}'."));
 
     private static int[] OpsList(string value) =>
         ListEntries("--ops", value)

@@ -9,7 +9,10 @@ internal static class BenchmarkApp
     public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
 
     /// <summary>The same with a deadline of its own, for runs that build BenchmarkDotNet's projects (--runtimes).</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan deadline, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(TimeSpan deadline, params string[] args) => RunAsync(_ => { }, deadline, args);
+
+    /// <summary>The same with the process's start changed first (its environment, the dotnet host's own options before the app).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(Action<ProcessStartInfo> prepare, TimeSpan deadline, params string[] args)
     {
         var app = Repository.PathOf("benchmarks", "IoBench.Benchmarks", "bin", Repository.Configuration, "net10.0", "IoBench.Benchmarks.dll");
         Assert.True(File.Exists(app), $"benchmark app not built: {app}");
@@ -29,6 +32,7 @@ internal static class BenchmarkApp
         // BenchmarkDotNet refuses an assembly under the temp folder (a clone under /tmp in CI): a temp folder of its own avoids that.
         var temp = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(app)!, "iobench-tmp")).FullName;
         start.Environment["TMPDIR"] = temp;
+        prepare(start);
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
