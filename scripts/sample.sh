@@ -2,8 +2,8 @@
 # Packs src/IoBench.Core into artifacts/packages (git-ignored) and runs benchmarks/IoBench.Sample, a user's own benchmark
 # that consumes that package through its nuget.config, not through a project reference. The arguments go to
 # BenchmarkDotNet:
-#   scripts/sample.sh --job short                                # every strategy at N = 10 and 100
-#   scripts/sample.sh --filter '*Strategy: Task,*' --job Dry     # one strategy, one batch per N
+#   scripts/sample.sh --job short                                     # every strategy at N = 10 and 100
+#   scripts/sample.sh --filter '*(N: 10, Strategy: Task)' --job Dry   # one case, one batch
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

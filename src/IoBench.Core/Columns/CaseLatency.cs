@@ -10,7 +10,7 @@ namespace IoBench.Core.Columns;
 /// L for the bound columns, measured where the batch runs: <see cref="SampleAsync"/> times the workload's operations one
 /// after another in the benchmark's own process and prints them; BenchmarkDotNet keeps that process's output in its
 /// report, where <see cref="Of"/> reads them back for the form the case's strategy calls. A nominal L would not do: a
-/// timer wakes late (Task.Delay(20 ms) takes about 21 ms here), and a device's L is known only by timing it.
+/// timer wakes late (20 ms waits took a median of 20.4-20.6 ms here, more under load), and a device's L is known only by timing it.
 /// </summary>
 public static class CaseLatency
 {
