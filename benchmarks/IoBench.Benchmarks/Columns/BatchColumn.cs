@@ -57,16 +57,16 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     /// L for the form of the workload this case's strategy calls, as sampled (many operations one after another, warmed) by
     /// the steady Sequential N = 1 case of the same workload; the nominal L when that case did not run or printed no sample.
     /// </summary>
-    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) => LatencyOf(Settings, summary, batch);
+    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) => SuiteLatency(Settings, summary, batch);
 
     /// <summary>
     /// The same L as the source of the suite's N×L and max(L) columns (IoBench.Core.Columns.BoundColumn, the package's columns
     /// with the suite's L), so that the bounds and the L column always agree.
     /// </summary>
     public static Func<Summary, BenchmarkCase, TimeSpan?> LatencySource(SuiteSettings settings) =>
-        (summary, benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch ? LatencyOf(settings, summary, batch).Latency : null;
+        (summary, benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch ? SuiteLatency(settings, summary, batch).Latency : null;
 
-    private static (TimeSpan Latency, bool Measured) LatencyOf(SuiteSettings settings, Summary summary, BatchCase batch) =>
+    private static (TimeSpan Latency, bool Measured) SuiteLatency(SuiteSettings settings, Summary summary, BatchCase batch) =>
         ProfileOf(summary, batch) is { } profile ? (profile.L, true) : (settings.Latency, false);
 
     /// <summary>
