@@ -11,7 +11,7 @@ namespace IoBench.Tests.Package;
 /// repository (its own nuget.config and build settings, none of the repository's), and run by BenchmarkDotNet for one
 /// strategy at one N with a Dry job. The package's version is unique to the run and the copy restores into a packages
 /// folder of its own, so no package extracted earlier can stand in for the one just packed; the machine's packages folder
-/// serves the rest (BenchmarkDotNet, Npgsql, ...) read-only, as a fallback folder. 25-60 s here (load average 15-20),
+/// serves the rest (BenchmarkDotNet, Npgsql, ...) read-only, as a fallback folder. 25-115 s here (load average 15-25),
 /// mostly the builds: the sample's and BenchmarkDotNet's of its generated project.
 /// </summary>
 public sealed partial class SamplePackageTests : IDisposable
