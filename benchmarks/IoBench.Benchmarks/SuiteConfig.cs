@@ -12,6 +12,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Exporters;
 using IoBench.Benchmarks.Runtimes;
+using IoBench.Core.Columns;
 using IoBench.Core.Settings;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
@@ -123,8 +124,8 @@ public static class SuiteConfig
     public static IEnumerable<IColumn> TheoryColumns(SuiteSettings settings) =>
     [
         new LatencyColumn(settings),
-        new SequentialBoundColumn(settings),
-        new OverlappedBoundColumn(settings),
+        BoundColumn.Sequential(BatchColumn.LatencySource(settings)),
+        BoundColumn.Overlapped(BatchColumn.LatencySource(settings)),
         new OverlappedTailColumn(settings),
         new ConcurrencyFactorColumn(settings),
         new SpeedupColumn(settings),

@@ -57,8 +57,17 @@ public abstract class BatchColumn(SuiteSettings settings) : IColumn
     /// L for the form of the workload this case's strategy calls, as sampled (many operations one after another, warmed) by
     /// the steady Sequential N = 1 case of the same workload; the nominal L when that case did not run or printed no sample.
     /// </summary>
-    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) =>
-        ProfileOf(summary, batch) is { } profile ? (profile.L, true) : (Settings.Latency, false);
+    internal (TimeSpan Latency, bool Measured) LatencyOf(Summary summary, BatchCase batch) => SuiteLatency(Settings, summary, batch);
+
+    /// <summary>
+    /// The same L as the source of the suite's N×L and max(L) columns (IoBench.Core.Columns.BoundColumn, the package's columns
+    /// with the suite's L), so that the bounds and the L column always agree.
+    /// </summary>
+    public static Func<Summary, BenchmarkCase, TimeSpan?> LatencySource(SuiteSettings settings) =>
+        (summary, benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch ? SuiteLatency(settings, summary, batch).Latency : null;
+
+    private static (TimeSpan Latency, bool Measured) SuiteLatency(SuiteSettings settings, Summary summary, BatchCase batch) =>
+        ProfileOf(summary, batch) is { } profile ? (profile.L, true) : (settings.Latency, false);
 
     /// <summary>
     /// The measured latency distribution behind <see cref="LatencyOf"/>, if any: where the workload's L is sampled around

@@ -1,4 +1,5 @@
 using IoBench.Benchmarks.Columns;
+using IoBench.Core.Columns;
 using IoBench.Core.Strategies;
 using static IoBench.Tests.Benchmarks.KnownSummary;
 
@@ -36,11 +37,11 @@ public sealed class TheoryColumnTests
 
     [Fact]
     public void SequentialBound_N10_IsTenLatencies() =>
-        Assert.Equal("250 ms", Value(Summary, new SequentialBoundColumn(DefaultSettings), StrategyKind.Task, 10));
+        Assert.Equal("250 ms", Value(Summary, BoundColumn.Sequential(BatchColumn.LatencySource(DefaultSettings)), StrategyKind.Task, 10));
 
     [Fact]
     public void OverlappedBound_AnyN_IsOneLatency() =>
-        Assert.Equal("25.0 ms", Value(Summary, new OverlappedBoundColumn(DefaultSettings), StrategyKind.Task, 1000));
+        Assert.Equal("25.0 ms", Value(Summary, BoundColumn.Overlapped(BatchColumn.LatencySource(DefaultSettings)), StrategyKind.Task, 1000));
 
     [Theory]
     [InlineData(StrategyKind.Task, 10, "1.10")]
