@@ -87,8 +87,8 @@ internal static class FamilyChart
             legend.Add((ReportFamily.Label(line.Row) + (line.Cold ? ", cold" : string.Empty), line.Colour, dash, !line.Cold, line.Row.K != 0));
         }
 
-        // Fifteen strategies, their cold rows and K rows and the laws can outgrow the plot's height (FileWrite: 32 entries):
-        // a long legend closes up rather than run into the caption.
+        // Fifteen strategies, their cold rows and K rows and the laws can outgrow the plot's height (FileWrite: 27 entries in
+        // v5, 30 with the Parallel strategies): a long legend closes up rather than run into the caption.
         var step = Math.Min(LegendStep, (LegendBottom - (Top + 6)) / Math.Max(1, legend.Count - 1));
         var y = Top + 6;
         foreach (var (label, colour, dash, filled, square) in legend)
@@ -175,8 +175,8 @@ internal static class FamilyChart
             yield return new ReferenceLine(string.Create(CultureInfo.InvariantCulture, $"ceil(N/{name})×L, {name} = {limit}"), "8 3 2 3", [.. grid.Select(n => ((double)n, Bounds.Limited(n, limit, l).TotalMilliseconds))]);
         }
 
-        // CPU-bound work, or a row whose own limit is the cores (Parallel.ForEachAsync's default degree) whatever the work.
-        if (family.Traits.Contains("CpuBound") || family.Rows.Any(r => r.K == 0 && Enum.TryParse<StrategyKind>(r.Strategy, out var kind) && Strategy.LimitIsCores(kind)))
+        // CPU-bound work, or a measured strategy whose own limit is the cores (Parallel.ForEachAsync's default degree) whatever the work.
+        if (family.Traits.Contains("CpuBound") || family.Cases.Any(c => c is { Success: true, K: 0 } && Enum.TryParse<StrategyKind>(c.Strategy, out var kind) && Strategy.LimitIsCores(kind)))
         {
             var cores = family.Run.Environment.Cores;
             yield return new ReferenceLine(string.Create(CultureInfo.InvariantCulture, $"ceil(N/cores)×L, cores = {cores}"), "12 4", [.. grid.Select(n => ((double)n, Bounds.CoreBound(n, cores, l).TotalMilliseconds))]);
