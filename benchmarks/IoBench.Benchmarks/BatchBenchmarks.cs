@@ -375,7 +375,7 @@ public abstract class BatchBenchmarks
         (_strategy as IDisposable)?.Dispose(); // the event loop's thread
     }
 
-    /// <summary>The twelve strategies (or the --strategies subset): each is a permanent benchmark ID.</summary>
+    /// <summary>The fifteen strategies (or the --strategies subset): each is a permanent benchmark ID.</summary>
     protected virtual IEnumerable<StrategyKind> Strategies() => Settings.Strategies;
 
     /// <summary>N from 1 (the latency itself) to 1000 (where thread-per-operation and pool starvation show).</summary>

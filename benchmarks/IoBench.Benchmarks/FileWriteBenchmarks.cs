@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;
 
 namespace IoBench.Benchmarks;
 
 /// <summary>A 4 KiB write at a scattered offset plus fsync: the async form is thread-pool work on Linux.</summary>
 [BenchmarkCategory(Categories.File)]
+[LeavesOut("every write is pool work whatever starts it: every call in flight is Task's row", StrategyKind.ParallelForEachAsyncUnbounded)]
 public class FileWriteBenchmarks : BatchBenchmarks
 {
     /// <summary>N = 1 measures the write + fsync latency; N = 100 shows how far concurrent fsyncs of one file overlap.</summary>

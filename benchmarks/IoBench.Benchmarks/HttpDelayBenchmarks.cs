@@ -14,7 +14,7 @@ namespace IoBench.Benchmarks;
 // Blocking HttpClient calls on pool threads starve the client's own pool, which grows by a thread or two a second:
 // measured at N = 1000, ThreadPool and TaskRun took ~2.6 s per batch and SyncOverAsync missed its 60 s deadline.
 [RunsUpTo(100, "blocking calls starve the client's thread pool: seconds per batch at N = 1000 (SyncOverAsync: > 60 s)",
-    StrategyKind.ThreadPool, StrategyKind.TaskRun, StrategyKind.SyncOverAsync)]
+    StrategyKind.ThreadPool, StrategyKind.TaskRun, StrategyKind.SyncOverAsync, StrategyKind.ParallelForEach)]
 // The K rows and the other one-at-a-time strategies repeat what Sleep and Sequential already show, at seconds per batch.
 [RunsUpTo(100, "K = 10 repeats the ceil(N/K)×L waves of N = 100 (2 s per batch)", StrategyKind.Channel, StrategyKind.Bounded, LimitedRowsOnly = true)]
 [RunsUpTo(10, "one at a time like Sequential, which shows N×L up to N = 100", StrategyKind.SequentialAwait, StrategyKind.EventLoopBlocking)]

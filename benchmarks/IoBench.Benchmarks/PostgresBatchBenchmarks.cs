@@ -28,7 +28,7 @@ public abstract class PostgresBatchBenchmarks : BatchBenchmarks
     protected virtual IEnumerable<int> DefaultOps() => [1, 100, 200];
 
     /// <summary>
-    /// All twelve strategies except SyncOverAsync unless --strategies names a subset: blocking pool threads on Npgsql's
+    /// Every strategy except SyncOverAsync unless --strategies names a subset: blocking pool threads on Npgsql's
     /// async calls starves the very pool their completions need (measured: 22 s for one cold batch of N = 100, minutes
     /// at N = 200, and pool-timeout failures with P = 10), which would dominate the family's run time.
     /// </summary>

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;
 
 namespace IoBench.Benchmarks;
@@ -9,6 +10,7 @@ namespace IoBench.Benchmarks;
 /// cores, and its *Async calls complete synchronously.
 /// </summary>
 [BenchmarkCategory(Categories.Sqlite)]
+[LeavesOut("calls that compute and complete synchronously: bound by the cores, as ParallelForEachAsync's and Task's rows show", StrategyKind.ParallelForEachAsyncUnbounded)]
 public class SqliteQueryBenchmarks : BatchBenchmarks
 {
     /// <summary>N = 1 measures L; N = 10 already shows the core bound (ceil(10/2) x L on 2 cores) at a tenth of N = 100's cost.</summary>

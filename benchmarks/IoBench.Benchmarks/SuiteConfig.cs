@@ -14,6 +14,7 @@ using IoBench.Benchmarks.Exporters;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Columns;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 using Perfolizer.Horology;
@@ -88,6 +89,13 @@ public static class SuiteConfig
     /// <param name="settings">The suite's settings.</param>
     /// <param name="addJob">False when the user chose jobs with --job, which BenchmarkDotNet adds itself.</param>
     /// <param name="runtimes">A comparison run's runtimes (--runtimes): each regime's job once per runtime, the first the baseline.</param>
+    /// <summary>
+    /// The widest parameter value shown whole: BenchmarkDotNet's default of 20 characters, or the longest strategy name
+    /// (ParallelForEachAsyncUnbounded, 29). A wider value is cut ("Paral(...)unded [29]") in every display of its case, the
+    /// JSON's parameter string that the run comparison keys on included.
+    /// </summary>
+    public static int MaxParameterWidth { get; } = Math.Max(20, Strategy.All.Max(kind => kind.ToString().Length));
+
     public static IConfig Create(SuiteSettings settings, bool addJob = true, RuntimeChoice? runtimes = null)
     {
         var config = ManualConfig.CreateEmpty()
@@ -101,7 +109,7 @@ public static class SuiteConfig
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(a => a is not MinIterationTimeAnalyser).ToArray())
             .WithOrderer(new RuntimeOrderer())
             // The per-operation family's Mean is nanoseconds per operation (OperationsPerInvoke = N); every other Mean is a batch.
-            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(settings.Cost ? TimeUnit.Nanosecond : TimeUnit.Millisecond).WithMaxParameterColumnWidth(20))
+            .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(settings.Cost ? TimeUnit.Nanosecond : TimeUnit.Millisecond).WithMaxParameterColumnWidth(MaxParameterWidth))
             .WithOptions(ConfigOptions.JoinSummary);
 
         Job[] regimes = Regimes(settings);

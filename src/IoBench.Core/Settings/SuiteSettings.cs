@@ -128,7 +128,7 @@ public sealed record SuiteSettings
 
     private int? ExplicitSteadyWarmupSeconds { get; init; }
 
-    /// <summary>The strategies to run (IOBENCH_STRATEGIES, --strategies; default all twelve).</summary>
+    /// <summary>The strategies to run (IOBENCH_STRATEGIES, --strategies; default all fifteen).</summary>
     public IReadOnlyList<StrategyKind> Strategies { get; init; } = Strategy.All;
 
     /// <summary>

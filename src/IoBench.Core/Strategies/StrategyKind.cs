@@ -41,4 +41,16 @@ public enum StrategyKind
 
     /// <summary>Thread-pool work items that block on the async call (the starvation anti-pattern).</summary>
     SyncOverAsync,
+
+    /// <summary>
+    /// Parallel.ForEachAsync over the async calls with default ParallelOptions: its degree of parallelism is the processor
+    /// count, so waiting calls take ceil(N/cores) x L, not max(L) (the trap: a default made for computation).
+    /// </summary>
+    ParallelForEachAsync,
+
+    /// <summary>Parallel.ForEachAsync with MaxDegreeOfParallelism = N: every call in flight, max(L) like Task.</summary>
+    ParallelForEachAsyncUnbounded,
+
+    /// <summary>Parallel.ForEach over the blocking calls, default options: the calling thread and the pool threads it gets.</summary>
+    ParallelForEach,
 }

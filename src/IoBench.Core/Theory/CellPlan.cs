@@ -16,7 +16,8 @@ public static class CellPlan
     /// <summary>
     /// Null when the cell runs; otherwise the reason it is not run, for the report. A cell does not run when K
     /// means nothing for it, or when its best possible time is already over the budget for one batch: N x L for a
-    /// strategy that is sequential by nature, ceil(N/K) x L for a K row, ceil(N/cores) x L for work that computes; or
+    /// strategy that is sequential by nature, ceil(N/K) x L for a K row, ceil(N/cores) x L for work that computes or for
+    /// Parallel.ForEachAsync's default degree of parallelism; or
     /// when the strategy would start more dedicated threads than <see cref="MaxDedicatedThreads"/>. A workload whose async API
     /// completes synchronously (<paramref name="synchronousAsync"/>) makes the strategies that overlap only pending
     /// calls sequential too (<see cref="Strategy.OverlapsOnlyPendingCalls"/>).
@@ -75,6 +76,13 @@ public static class CellPlan
         if (Strategy.Create(kind, limit).SequentialByNature && sequential > budget)
         {
             return $"sequential by nature: N×L = {sequential.TotalSeconds:0.#} s per batch";
+        }
+
+        // Parallel.ForEachAsync's default degree (the cores) makes waves of waiting calls too: 1000 x 20 ms on 2 cores is 10 s.
+        var atBest = Bounds.AtBest(kind, count, limit, cores, latency);
+        if (Strategy.LimitIsCores(kind) && atBest > budget)
+        {
+            return $"default degree of parallelism = cores: at best ceil(N/cores)×L = {atBest.TotalSeconds:0.#} s per batch";
         }
 
         if (synchronousAsync && Strategy.OverlapsOnlyPendingCalls(kind) && sequential > budget)

@@ -21,14 +21,15 @@ public static class PoolRegime
     /// True when the cell's time depends on how many threads the pool has grown so far, so it is published in both
     /// regimes. The rule: more operations are in flight than the pool starts with (one thread per core), and either the
     /// strategy blocks a pool thread on an async call (SyncOverAsync, whatever the call does), or the work waits rather
-    /// than computes and each waiting operation holds a pool thread — the strategy blocks one (ThreadPool, TaskRun), or its
-    /// consumers make a call that completes synchronously on a pool thread (Channel over SQLite), or the async call itself
+    /// than computes and each waiting operation holds a pool thread — the strategy blocks one (ThreadPool, TaskRun,
+    /// ParallelForEach), or its consumers or workers make a call that completes synchronously on a pool thread (Channel or
+    /// ParallelForEachAsyncUnbounded over SQLite), or the async call itself
     /// blocks one (FileWrite's pwrite and fsync), or the server holds one per request (a blocking handler on the server's
     /// default pool).
     /// </summary>
     public static bool DependsOnPoolHistory(StrategyKind kind, int limit, int count, WorkloadTraits traits, int cores)
     {
-        if (Strategy.MaxInFlight(kind, limit, count) <= cores)
+        if (Strategy.MaxInFlight(kind, limit, count, cores) <= cores)
         {
             return false;
         }
@@ -50,7 +51,7 @@ public static class PoolRegime
 
     /// <summary>True when each operation of <paramref name="kind"/> holds a client pool thread for the whole of its wait.</summary>
     public static bool HoldsPoolThreadWhileWaiting(StrategyKind kind, WorkloadTraits traits) =>
-        kind is StrategyKind.ThreadPool or StrategyKind.TaskRun or StrategyKind.SyncOverAsync
-        || (kind is StrategyKind.Channel && traits.HasFlag(WorkloadTraits.SynchronousAsync))
+        kind is StrategyKind.ThreadPool or StrategyKind.TaskRun or StrategyKind.SyncOverAsync or StrategyKind.ParallelForEach
+        || (kind is StrategyKind.Channel or StrategyKind.ParallelForEachAsync or StrategyKind.ParallelForEachAsyncUnbounded && traits.HasFlag(WorkloadTraits.SynchronousAsync))
         || (traits.HasFlag(WorkloadTraits.AsyncHoldsPoolThread) && Strategy.Create(kind).Form == WorkloadForm.Async);
 }

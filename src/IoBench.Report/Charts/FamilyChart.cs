@@ -19,7 +19,11 @@ internal static class FamilyChart
 
     /// <summary>One colour per strategy, fixed by its declared order, so a strategy looks the same in every chart.</summary>
     internal static readonly string[] Palette =
-        ["#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#7f7f7f", "#a50f15"];
+        ["#1f77b4", "#17becf", "#2ca02c", "#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#393b79", "#7f7f7f", "#a50f15",
+         "#c51b8a", "#1b9e77", "#d4a000"];
+
+    // The legend's line spacing, and the lowest a legend may reach: above the caption's first line.
+    private const double LegendStep = 19, LegendBottom = Height - 60;
 
     private const string Reference = "#555555";
 
@@ -83,6 +87,9 @@ internal static class FamilyChart
             legend.Add((ReportFamily.Label(line.Row) + (line.Cold ? ", cold" : string.Empty), line.Colour, dash, !line.Cold, line.Row.K != 0));
         }
 
+        // Fifteen strategies, their cold rows and K rows and the laws can outgrow the plot's height (FileWrite: 27 entries in
+        // v5, 30 with the Parallel strategies): a long legend closes up rather than run into the caption.
+        var step = Math.Min(LegendStep, (LegendBottom - (Top + 6)) / Math.Max(1, legend.Count - 1));
         var y = Top + 6;
         foreach (var (label, colour, dash, filled, square) in legend)
         {
@@ -92,8 +99,8 @@ internal static class FamilyChart
                 svg.Marker(LegendX + 14, y, colour, isFilled, square);
             }
 
-            svg.Text(LegendX + 36, y + 4, label);
-            y += 19;
+            svg.Text(LegendX + 36, y + 4, label, size: step < LegendStep ? 11 : 12);
+            y += step;
         }
 
         var caption = Caption(family);
@@ -168,7 +175,8 @@ internal static class FamilyChart
             yield return new ReferenceLine(string.Create(CultureInfo.InvariantCulture, $"ceil(N/{name})×L, {name} = {limit}"), "8 3 2 3", [.. grid.Select(n => ((double)n, Bounds.Limited(n, limit, l).TotalMilliseconds))]);
         }
 
-        if (family.Traits.Contains("CpuBound"))
+        // CPU-bound work, or a measured strategy whose own limit is the cores (Parallel.ForEachAsync's default degree) whatever the work.
+        if (family.Traits.Contains("CpuBound") || family.Cases.Any(c => c is { Success: true, K: 0 } && Enum.TryParse<StrategyKind>(c.Strategy, out var kind) && Strategy.LimitIsCores(kind)))
         {
             var cores = family.Run.Environment.Cores;
             yield return new ReferenceLine(string.Create(CultureInfo.InvariantCulture, $"ceil(N/cores)×L, cores = {cores}"), "12 4", [.. grid.Select(n => ((double)n, Bounds.CoreBound(n, cores, l).TotalMilliseconds))]);

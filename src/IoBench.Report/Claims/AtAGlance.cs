@@ -6,14 +6,17 @@ namespace IoBench.Report.Claims;
 /// <summary>
 /// at-a-glance.md, rendered from the data file like the report: per workload configuration the best strategy's
 /// Mean/max(L), Sequential's Mean/(N×L) and the worst anti-pattern, with a link to its chart; then the ten claims with
-/// their computed verdicts. The same text goes into results/README.md (<c>scripts/report.sh --readme</c>).
+/// their computed verdicts, and the findings beyond them (<see cref="FindingRules"/>). The same text goes into results/README.md (<c>scripts/report.sh --readme</c>).
 /// </summary>
 public static class AtAGlance
 {
     public const string FileName = "at-a-glance.md";
 
-    /// <summary>The patterns people get wrong: blocking on the pool, blocking the loop, blocking on async calls.</summary>
-    private static readonly string[] AntiPatterns = ["ThreadPool", "TaskRun", "SyncOverAsync", "EventLoopBlocking"];
+    /// <summary>
+    /// The patterns people get wrong: blocking on the pool (Parallel.ForEach's blocking calls too), blocking the loop,
+    /// blocking on async calls, and Parallel.ForEachAsync's default degree for calls that wait.
+    /// </summary>
+    private static readonly string[] AntiPatterns = ["ThreadPool", "TaskRun", "SyncOverAsync", "EventLoopBlocking", "ParallelForEachAsync", "ParallelForEach"];
 
     /// <param name="links">Prefix of the links to the run's files (its folder, relative to the file this text goes in).</param>
     public static string Render(RunData run, string links = "")
@@ -49,6 +52,15 @@ public static class AtAGlance
         foreach (var claim in ClaimRules.Evaluate(run))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {claim.Number} | {claim.Statement} | {claim.Cells} | {claim.Figures} | **{claim.Verdict}** | {claim.Explanation} | {claim.Rule} |");
+        }
+
+        text.AppendLine().AppendLine("### Findings").AppendLine();
+        text.AppendLine("Traps in .NET itself beyond the claims, each computed the same way (src/IoBench.Report/Claims/FindingRules.cs).").AppendLine();
+        text.AppendLine("| # | Finding | Cells | Measured | Verdict | Why | Rule |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var finding in FindingRules.Evaluate(run))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| F{finding.Number} | {finding.Statement} | {finding.Cells} | {finding.Figures} | **{finding.Verdict}** | {finding.Explanation} | {finding.Rule} |");
         }
 
         return text.AppendLine().ToString();

@@ -1,8 +1,9 @@
 namespace IoBench.Report.Claims;
 
 /// <summary>
-/// One of the ten claims the suite exists to test, with the cells that test it, the figures they measured, the verdict
-/// its rule computed from the data file, and the rule itself (so a reader can check the verdict by hand).
+/// One of the ten claims the suite exists to test (or a finding beyond them, <see cref="FindingRules"/>), with the cells
+/// that test it, the figures they measured, the verdict its rule computed from the data file, and the rule itself (so a
+/// reader can check the verdict by hand).
 /// </summary>
 public sealed record Claim(int Number, string Statement, string Cells, string Figures, string Verdict, string Rule, string Explanation)
 {

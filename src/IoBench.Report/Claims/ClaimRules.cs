@@ -24,7 +24,7 @@ internal static class ClaimRules
     /// batches each, and L measured where the rule divides by it; else "not decided on this run" with the reason. A quick
     /// run's claims whose cells its preset does not make say so; its figures are the cells' means, no ratio to a nominal L.
     /// </summary>
-    private static Claim Supported(RunQuery q, Claim claim, (IReadOnlyList<CaseData> Read, IReadOnlyList<CaseData> Divided) cells)
+    internal static Claim Supported(RunQuery q, Claim claim, (IReadOnlyList<CaseData> Read, IReadOnlyList<CaseData> Divided) cells)
     {
         var quick = RunSupport.IsQuick(q.Run);
         if (claim.Verdict == Claim.NotMeasured)

@@ -44,7 +44,7 @@ public sealed class ChartBrowserTests
     /// <summary>The fixture's charts, every published data file's charts, and every checked-in chart.</summary>
     private static IEnumerable<(string Name, string Svg)> Charts()
     {
-        var dataFiles = new[] { ReportFixture.DataFile, StarvationFixture.DataFile }.Concat(Directory.GetDirectories(Repository.PathOf("results")).Order(StringComparer.Ordinal)
+        var dataFiles = new[] { ReportFixture.DataFile, StarvationFixture.DataFile, ParallelReportTests.Fixture }.Concat(Directory.GetDirectories(Repository.PathOf("results")).Order(StringComparer.Ordinal)
             .Select(folder => Path.Combine(folder, RunData.FileName)).Where(File.Exists));
         foreach (var dataFile in dataFiles)
         {

@@ -15,7 +15,7 @@ public sealed class SuiteSettingsTests
         Assert.Equal(20, settings.LatencyMs);
         Assert.Equal([1, 10, 100, 1000], settings.Ops);
         Assert.Equal(10, settings.Limit);
-        Assert.Equal(12, settings.Strategies.Count);
+        Assert.Equal(15, settings.Strategies.Count); // README: "all fifteen"
     }
 
     [Fact]

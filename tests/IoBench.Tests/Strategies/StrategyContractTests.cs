@@ -318,3 +318,30 @@ public sealed class SyncOverAsyncContractTests : StrategyContractTests
 
     protected override (int Min, int Max) ExpectedInFlight(int count) => (Math.Min(2, Environment.ProcessorCount), count);
 }
+
+public sealed class ParallelForEachAsyncContractTests : StrategyContractTests
+{
+    protected override StrategyKind Kind => StrategyKind.ParallelForEachAsync;
+
+    // Parallel.ForEachAsync's default degree of parallelism: the processor count, however long the calls wait.
+    protected override (int Min, int Max) ExpectedInFlight(int count) =>
+        (Math.Min(Environment.ProcessorCount, count), Math.Min(Environment.ProcessorCount, count));
+}
+
+public sealed class ParallelForEachAsyncUnboundedContractTests : StrategyContractTests
+{
+    protected override StrategyKind Kind => StrategyKind.ParallelForEachAsyncUnbounded;
+
+    // Every call in flight, but its workers are queued through the pool one after another: a busy test process can hold
+    // the last of them past a 100 ms call (ParallelForEachTests checks all N with longer calls).
+    protected override (int Min, int Max) ExpectedInFlight(int count) => (count / 2, count);
+}
+
+[Collection(PoolStarvingCollection.Name)] // blocking calls on pool threads hold the process's pool
+public sealed class ParallelForEachContractTests : StrategyContractTests
+{
+    protected override StrategyKind Kind => StrategyKind.ParallelForEach;
+
+    // The calling thread and at least one pool worker; as many as the pool has threads, at most N.
+    protected override (int Min, int Max) ExpectedInFlight(int count) => (Math.Min(2, count), count);
+}

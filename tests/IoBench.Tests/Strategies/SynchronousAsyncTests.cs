@@ -37,6 +37,20 @@ public sealed class SynchronousAsyncTests
         Assert.Equal(1, workload.MaxInFlight);
     }
 
+    [Fact]
+    public async Task RunAsync_ParallelForEachAsyncOverSynchronousCalls_OverlapsThemOnPoolThreadsUpToTheCores()
+    {
+        // Its workers are pool work items, each queuing the next before its call: a call that completes synchronously holds
+        // its worker's pool thread, and the next worker runs on another one (hence ParallelForEachAsyncUnbounded over
+        // SQLite depends on the pool's history, PoolRegime). The default degree still caps them at the cores.
+        var workload = new SynchronousWorkload(TimeSpan.FromMilliseconds(50));
+        var cores = Environment.ProcessorCount;
+
+        await Strategy.Create(StrategyKind.ParallelForEachAsync).RunAsync(workload, 20, CancellationToken.None);
+
+        Assert.InRange(workload.MaxInFlight, Math.Min(2, cores), cores);
+    }
+
     /// <summary>An "async" call that blocks and returns a completed task, like SqliteCommand.ExecuteScalarAsync.</summary>
     private sealed class SynchronousWorkload(TimeSpan latency) : IWorkload
     {

@@ -123,8 +123,20 @@ public sealed class CellPlanTests
     [InlineData(StrategyKind.Bounded, 10, 100, 10)]
     [InlineData(StrategyKind.Channel, 10, 5, 5)]
     [InlineData(StrategyKind.Channel, 0, 100, 100)]
+    [InlineData(StrategyKind.ParallelForEachAsyncUnbounded, 0, 100, 100)]
+    [InlineData(StrategyKind.ParallelForEach, 0, 100, 100)]
     public void MaxInFlight_Strategy_IsItsOwnLimitOrN(StrategyKind kind, int k, int n, int expected) =>
         Assert.Equal(expected, Strategy.MaxInFlight(kind, k, n));
+
+    [Theory]
+    [InlineData(2, 100, 2)]
+    [InlineData(8, 100, 8)]
+    [InlineData(8, 5, 5)]
+    public void MaxInFlight_ParallelForEachAsync_IsTheCoresGiven(int cores, int n, int expected)
+    {
+        Assert.Equal(expected, Strategy.MaxInFlight(StrategyKind.ParallelForEachAsync, 0, n, cores));
+        Assert.Equal(Math.Min(Environment.ProcessorCount, n), Strategy.MaxInFlight(StrategyKind.ParallelForEachAsync, 0, n));
+    }
 
     [Fact]
     public void WhyNotRun_ThreadAboveTheDedicatedThreadLimit_IsNotRunWithTheReason()
@@ -149,6 +161,21 @@ public sealed class CellPlanTests
 
         Assert.Equal("K = 10: at best ceil(N/K)×L = 100 s per batch", why);
     }
+
+    [Fact]
+    public void WhyNotRun_ParallelForEachAsyncWhoseWavesOfTheCoresExceedTheBudget_IsNotRunWithTheReason()
+    {
+        // Its default degree of parallelism is the processor count: 1000 waiting calls on 2 cores are 500 waves of L.
+        Assert.Equal("default degree of parallelism = cores: at best ceil(N/cores)×L = 10 s per batch", WhyNotRun(StrategyKind.ParallelForEachAsync, 1000));
+        Assert.Null(WhyNotRun(StrategyKind.ParallelForEachAsync, 100)); // 1 s within the 2 s budget
+        Assert.Null(WhyNotRun(StrategyKind.ParallelForEachAsyncUnbounded, 1000));
+        Assert.Null(WhyNotRun(StrategyKind.ParallelForEach, 1000));
+        Assert.Null(CellPlan.WhyNotRun(StrategyKind.ParallelForEachAsync, 1000, 0, L, Budget, cpuBound: false, cores: 64));
+    }
+
+    [Fact]
+    public void WhyNotRun_ParallelStrategiesOverSynchronousAsync_RunOnPoolThreads() =>
+        Assert.Null(CellPlan.WhyNotRun(StrategyKind.ParallelForEachAsyncUnbounded, 1000, 0, L, Budget, cpuBound: false, cores: 2, synchronousAsync: true));
 
     [Fact]
     public void WhyNotRun_KRowWhoseWavesFillTheBudgetExactly_Runs() =>

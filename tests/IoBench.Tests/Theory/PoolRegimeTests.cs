@@ -24,6 +24,13 @@ public sealed class PoolRegimeTests
     [InlineData(StrategyKind.Channel, 10, 100, WorkloadTraits.SynchronousAsync, true)]
     [InlineData(StrategyKind.Task, 0, 100, WorkloadTraits.ServerHoldsPoolThread, true)] // the server's pool grows instead
     [InlineData(StrategyKind.Sequential, 0, 100, WorkloadTraits.ServerHoldsPoolThread, false)] // one request at a time
+    [InlineData(StrategyKind.ParallelForEach, 0, 100, WorkloadTraits.None, true)] // blocking calls on the pool's threads
+    [InlineData(StrategyKind.ParallelForEach, 0, 100, WorkloadTraits.CpuBound, false)]
+    [InlineData(StrategyKind.ParallelForEachAsync, 0, 100, WorkloadTraits.SynchronousAsync, false)] // the cores at most: what the pool starts with
+    [InlineData(StrategyKind.ParallelForEachAsync, 0, 100, WorkloadTraits.AsyncHoldsPoolThread, false)]
+    [InlineData(StrategyKind.ParallelForEachAsyncUnbounded, 0, 100, WorkloadTraits.None, false)] // pending calls hold no thread
+    [InlineData(StrategyKind.ParallelForEachAsyncUnbounded, 0, 100, WorkloadTraits.SynchronousAsync, true)] // workers block pool threads on SQLite
+    [InlineData(StrategyKind.ParallelForEachAsyncUnbounded, 0, 100, WorkloadTraits.AsyncHoldsPoolThread, true)]
     public void DependsOnPoolHistory_Rule(StrategyKind kind, int limit, int count, WorkloadTraits traits, bool expected) =>
         Assert.Equal(expected, PoolRegime.DependsOnPoolHistory(kind, limit, count, traits, cores: 2));
 }
