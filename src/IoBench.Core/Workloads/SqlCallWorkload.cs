@@ -93,6 +93,12 @@ public sealed partial class SqlCallWorkload : IWorkload
             return;
         }
 
+        if (string.IsNullOrWhiteSpace(Statement))
+        {
+            // PostgreSQL and SQLite both run an empty text as a call that does nothing, which would measure nothing.
+            throw new CallProbeException($"--sql-call: the statement for {TargetDisplay} is empty.");
+        }
+
         IStatementCall? call = null;
         try
         {

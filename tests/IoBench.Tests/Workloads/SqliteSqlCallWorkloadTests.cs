@@ -146,6 +146,18 @@ public sealed class SqliteSqlCallWorkloadTests : IDisposable
         Assert.Contains("no such table: missing_table", error.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Probe_EmptyStatement_Refused(string statement)
+    {
+        await using var workload = SqlCallWorkload.ForSqlite(File, statement, allowWrites: false);
+
+        var error = await Assert.ThrowsAsync<CallProbeException>(() => workload.SetupAsync(CancellationToken.None));
+
+        Assert.Contains("empty", error.Message);
+    }
+
     [Fact]
     public async Task MidRun_TableDroppedElsewhere_NextCallsFailWithTheError()
     {
