@@ -44,8 +44,6 @@ internal sealed class PostgresStatementCall : IStatementCall
         _warmConnections = warmConnections;
     }
 
-    public PostgresDatabase Database => _database;
-
     public Task OpenAsync(CancellationToken cancellationToken) => _database.WarmAsync(_warmConnections, cancellationToken);
 
     public long Call(CancellationToken cancellationToken)

@@ -133,7 +133,7 @@ public sealed partial class SqlCallWorkload : IWorkload
         var pending = Ready().CallAsync(cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
-            // SQLite's calls come back completed: no state machine for them.
+            // SQLite's calls come back completed: counted here, with no await and no second state machine.
             Interlocked.Add(ref _rowsRead, pending.Result);
             return default;
         }
@@ -148,9 +148,6 @@ public sealed partial class SqlCallWorkload : IWorkload
             await call.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    /// <summary>The PostgreSQL side once set up, for tests that look at its pool.</summary>
-    internal PostgresDatabase? PostgresDatabase => (_call as PostgresStatementCall)?.Database;
 
     private async ValueTask CountAsync(ValueTask<long> pending) =>
         Interlocked.Add(ref _rowsRead, await pending.ConfigureAwait(false));
