@@ -15,6 +15,12 @@ internal static class PostgresCommands
             ? cancellationToken.UnsafeRegister(static state => TryCancel((NpgsqlCommand)state!), command)
             : default;
 
+    /// <summary>The same for a batch (the --sql-call statement travels as one).</summary>
+    public static CancellationTokenRegistration CancelOn(NpgsqlBatch batch, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => TryCancel((NpgsqlBatch)state!), batch)
+            : default;
+
     // Best effort: the callback runs on a timer thread, where an exception would end the process; a command that has
     // just completed or failed has nothing left to cancel.
     private static void TryCancel(NpgsqlCommand command)
@@ -22,6 +28,17 @@ internal static class PostgresCommands
         try
         {
             command.Cancel();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private static void TryCancel(NpgsqlBatch batch)
+    {
+        try
+        {
+            batch.Cancel();
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
         {
