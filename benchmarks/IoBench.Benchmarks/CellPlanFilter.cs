@@ -40,12 +40,19 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     public string? WhyNotRun(BenchmarkCase member, StrategyKind strategy, int n, int k)
     {
         var (traits, latency) = Describe(member);
+        // A user's call has no nominal L: its budget is the L the host's probe measured (a device family's cells all fit).
+        if (latency == TimeSpan.Zero && settings.CallPlan is { } call)
+        {
+            latency = call.Latency;
+        }
+
         return CellPlan.WhyNotRun(strategy, n, k, latency, settings.MaxSequentialBatch, traits.HasFlag(WorkloadTraits.CpuBound), Environment.ProcessorCount, traits.HasFlag(WorkloadTraits.SynchronousAsync))
             ?? member.Parameters.Items.Select(p => p.Value)
                 .Concat(member.Descriptor.Type.GetCustomAttributes(inherit: true))
                 .OfType<ICellRule>()
                 .Select(rule => rule.WhyNotRun(strategy, n, k, settings))
-                .FirstOrDefault(why => why is not null);
+                .FirstOrDefault(why => why is not null)
+            ?? settings.CallPlan?.WhyNotRun(n);
     }
 
     /// <summary>True when the case is also measured in the cold regime: its time depends on the pool's history.</summary>
