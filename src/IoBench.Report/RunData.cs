@@ -61,6 +61,13 @@ public sealed record RunEnvironmentData(
     /// <summary>Which runtime the HTTP families' latency server ran on (one fixed runtime, or an external server).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? LatencyServer { get; init; }
+
+    /// <summary>
+    /// A run of a user's own call (--http-call, --sql-call): the call as given, secrets masked ("GET http://host/path"); the
+    /// report's title and its decision section. Absent elsewhere.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Call { get; init; }
 }
 
 /// <summary>One benchmark case: a workload configuration, a strategy, N, K and a regime.</summary>
