@@ -161,7 +161,7 @@ public abstract class BatchBenchmarks
 
         // The same operations first run until the JIT has tiered them up (TieredWarmup): their own code is a visible share
         // of their time, where a wait of 20 ms is the same at tier 0.
-        if (PairsLatency(_workload.Traits, _workload.Latency))
+        if (PairsLatency(_workload.Traits, _workload.Latency) && WarmsSingleOperations)
         {
             var form = _strategy.Form;
             var inner = _workload.Inner;
@@ -397,6 +397,13 @@ public abstract class BatchBenchmarks
     /// (<see cref="WarmupBurst"/>): the starvation lab.
     /// </summary>
     protected virtual bool SamplesPoolTimeline => false;
+
+    /// <summary>
+    /// True when the steady regime first calls a paired-L workload's operation alone until the JIT has tiered it up (up
+    /// to 1 s), before the warm batches; a call run's family leaves it to the warm batches, which tier up the same code,
+    /// to spend its time cap on cells.
+    /// </summary>
+    protected virtual bool WarmsSingleOperations => true;
 
     /// <summary>Sets up the process itself before anything else (the starvation lab raises the pool's minimum here).</summary>
     protected virtual void PrepareProcess()

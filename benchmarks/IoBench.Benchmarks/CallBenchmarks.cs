@@ -20,4 +20,10 @@ public abstract class CallBenchmarks : BatchBenchmarks
 {
     /// <summary>The ladder of N unless --ops chose them.</summary>
     protected sealed override IEnumerable<int> Ops() => DefaultOpsUnlessChosen([.. CallPlan.Ladder]);
+
+    /// <summary>
+    /// The warm batches (batches until their code tiers up, or bursts until the pool settles) warm the call's code too: a
+    /// second warm-up of single calls would cost every case a second of the run's time cap.
+    /// </summary>
+    protected override bool WarmsSingleOperations => false;
 }

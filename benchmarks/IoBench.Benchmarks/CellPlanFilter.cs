@@ -52,7 +52,7 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
                 .OfType<ICellRule>()
                 .Select(rule => rule.WhyNotRun(strategy, n, k, settings))
                 .FirstOrDefault(why => why is not null)
-            ?? settings.CallPlan?.WhyNotRun(n);
+            ?? settings.CallPlan?.WhyNotRun(strategy, k, n);
     }
 
     /// <summary>True when the case is also measured in the cold regime: its time depends on the pool's history.</summary>

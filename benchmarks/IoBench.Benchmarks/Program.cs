@@ -48,8 +48,14 @@ public static class Program
 
             // A mistyped option gets one line naming it, not BenchmarkDotNet's whole usage and exit code 1.
             UnknownOption.Check(benchmarkArgs);
+
+            // A user's call is probed before anything else starts: a call that fails its first probe runs nothing.
+            if (settings.IsCall)
+            {
+                settings = settings with { CallPlan = CallRun.Probe(settings) };
+            }
         }
-        catch (SettingsException e)
+        catch (Exception e) when (e is SettingsException or CallProbeException)
         {
             Console.Error.WriteLine($"iobench: error: {e.Message}");
             return 2;
@@ -62,10 +68,10 @@ public static class Program
         {
             try
             {
-                // Before BenchmarkDotNet starts: a call that fails its first probe runs nothing (CallRun says what it measures).
+                // The families read the exported settings: the plan asks them for their cases (CallRun says how it estimates).
                 settings = CallRun.Prepare(settings, runtimes, run);
             }
-            catch (Exception e) when (e is SettingsException or CallProbeException)
+            catch (SettingsException e)
             {
                 Console.Error.WriteLine($"iobench: error: {e.Message}");
                 return 2;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Theory;
@@ -18,8 +19,11 @@ public static class CallRun
     /// <summary>The most the probe spends sampling L after its warm-up (a slow call takes at least 3 calls a form).</summary>
     private static readonly TimeSpan SampleBudget = TimeSpan.FromSeconds(1);
 
-    /// <summary>Probes the call and plans the run; returns the settings with <see cref="SuiteSettings.CallPlan"/>.</summary>
-    public static SuiteSettings Prepare(SuiteSettings settings, RuntimeChoice? runtimes, Stopwatch run)
+    /// <summary>
+    /// The probe: one call, then L; a call that fails is a <see cref="CallProbeException"/>, one that takes more than half
+    /// the batch deadline a <see cref="SettingsException"/>. Returns the plan's L (no N cut yet).
+    /// </summary>
+    public static CallPlan Probe(SuiteSettings settings)
     {
         var latency = ProbeAsync(settings).GetAwaiter().GetResult();
         if (latency * 2 > settings.BatchTimeout)
@@ -28,9 +32,17 @@ public static class CallRun
                 $"{settings.CallDisplay} takes {latency.TotalSeconds:0.0} s a call (median of the probe's): more than half of --batch-timeout-s {settings.BatchTimeoutSeconds}, so a batch could not finish within its deadline."));
         }
 
-        var planned = settings with { CallPlan = new CallPlan(latency, TimeCapSeconds: settings.TimeCapSeconds) };
-        var plan = Plan(planned, runtimes, run.Elapsed);
-        TimeCapClock.Current = new TimeCapClock(settings.TimeCap, run.Elapsed, Estimator(planned with { CallPlan = plan }));
+        return new CallPlan(latency, TimeCapSeconds: settings.TimeCapSeconds);
+    }
+
+    /// <summary>
+    /// Plans the probed call's run (<see cref="Plan"/>) and starts its time cap's clock; returns the settings with the plan.
+    /// Its settings must be the exported ones: the families read them.
+    /// </summary>
+    public static SuiteSettings Prepare(SuiteSettings settings, RuntimeChoice? runtimes, Stopwatch run)
+    {
+        var plan = Plan(settings, runtimes, run.Elapsed);
+        TimeCapClock.Current = new TimeCapClock(settings.TimeCap, run.Elapsed, Estimator(settings with { CallPlan = plan }));
         return settings with { CallPlan = plan };
     }
 
@@ -63,7 +75,7 @@ public static class CallRun
     {
         var plan = settings.CallPlan!;
         var cap = plan.LargestN is { } largest
-            ? $"N up to {largest} fits --time-cap-s {plan.TimeCapSeconds}"
+            ? $"every strategy up to N = {largest}, the async ones up to {(plan.LargestAsyncN is { } async ? $"N = {async}" : "every N")} fit --time-cap-s {plan.TimeCapSeconds}"
             : $"every planned N fits --time-cap-s {plan.TimeCapSeconds}";
         return string.Create(CultureInfo.InvariantCulture,
             $"iobench: {settings.CallDisplay}: L = {plan.Latency.TotalMilliseconds:0.###} ms (probe); {cap} (estimated {plan.Estimated?.TotalSeconds ?? 0:0} s)");
@@ -79,39 +91,52 @@ public static class CallRun
         [.. typeof(CallRun).Assembly.GetTypes().Where(t => !t.IsAbstract && PresetAttribute.Of(t) is { } preset && preset == settings.Preset)];
 
     /// <summary>
-    /// The largest N whose cases, with every smaller N's, fit the time cap by their estimates (null when all fit); a cap that
+    /// The largest N the time cap leaves, from every planned case's estimated time (<see cref="CaseTimeEstimate"/>) after the
+    /// build: the async strategies keep the whole ladder if they can, every strategy the largest N that then fits; when the
+    /// async ones alone do not fit, every strategy keeps the smallest N and the async ones the largest that fits. A cap that
     /// not even the smallest N fits is refused.
     /// </summary>
     public static CallPlan Plan(SuiteSettings settings, RuntimeChoice? runtimes, TimeSpan elapsed)
     {
         var plan = settings.CallPlan!;
         var config = SuiteConfig.Create(settings, runtimes: runtimes);
-        var cases = Families(settings).SelectMany(type => BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases).ToList();
         var estimate = Estimator(settings);
-        var builds = TimeSpan.FromTicks(CaseTimeEstimate.Build.Ticks * Math.Max(1, runtimes?.Frameworks.Count ?? 1));
-        var byN = cases.GroupBy(c => (int)c.Parameters[nameof(BatchBenchmarks.N)]).OrderBy(g => g.Key)
-            .Select(g => (N: g.Key, Time: TimeSpan.FromTicks(g.Sum(c => estimate(c).Ticks))))
-            .ToList();
-        var total = elapsed + builds + TimeCapClock.ReportTime;
-        int? largest = null;
-        foreach (var (n, time) in byN)
+        var cases = Families(settings).SelectMany(type => BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases)
+            .Select(c => BatchCase.From(c) is { } b ? (b.N, Async: CallPlan.IsAsyncRow(b.Strategy, b.K), Time: estimate(c)) : (N: 0, Async: false, Time: estimate(c)))
+            .ToList<(int N, bool Async, TimeSpan Time)>();
+        var builds = CaseTimeEstimate.Build * Math.Max(1, runtimes?.Frameworks.Count ?? 1);
+        return Choose(plan, cases, elapsed + builds + TimeCapClock.ReportTime, settings.TimeCap);
+    }
+
+    /// <summary>
+    /// The cut of <see cref="Plan"/> over estimated cases (N, async row, time) after <paramref name="fixedTime"/>: the async
+    /// rows keep every N if they can and every row the largest N that then fits; else every row the smallest N and the async
+    /// rows the largest N that fits. Null N when nothing is cut; a cap not even the smallest N fits is a <see cref="SettingsException"/>.
+    /// </summary>
+    public static CallPlan Choose(CallPlan plan, IReadOnlyList<(int N, bool Async, TimeSpan Time)> cases, TimeSpan fixedTime, TimeSpan cap)
+    {
+        var ns = cases.Select(c => c.N).Distinct().Order().ToList();
+        if (ns.Count == 0)
         {
-            if (total + time > settings.TimeCap)
-            {
-                if (largest is null)
-                {
-                    throw new SettingsException(string.Create(CultureInfo.InvariantCulture,
-                        $"--time-cap-s {settings.TimeCapSeconds} is too short for this call: the build and N = {n} alone are estimated at {(total + time).TotalSeconds:0} s (L = {plan.Latency.TotalMilliseconds:0.###} ms)."));
-                }
-
-                return plan with { LargestN = largest, Estimated = total };
-            }
-
-            total += time;
-            largest = n;
+            return plan with { Estimated = fixedTime };
         }
 
-        return plan with { Estimated = total };
+        TimeSpan Cost(int all, int async) => fixedTime + TimeSpan.FromTicks(cases.Where(c => c.N <= all || (c.Async && c.N <= async)).Sum(c => c.Time.Ticks));
+        var (smallest, largest) = (ns[0], ns[^1]);
+        if (Cost(smallest, smallest) > cap)
+        {
+            throw new SettingsException(string.Create(CultureInfo.InvariantCulture,
+                $"--time-cap-s {cap.TotalSeconds:0} is too short for this call: the build and N = {smallest} alone are estimated at {Cost(smallest, smallest).TotalSeconds:0} s (L = {plan.Latency.TotalMilliseconds:0.###} ms)."));
+        }
+
+        if (Cost(smallest, largest) <= cap)
+        {
+            var all = ns.Last(n => Cost(n, largest) <= cap);
+            return plan with { LargestN = all == largest ? null : all, Estimated = Cost(all, largest) };
+        }
+
+        var async = ns.Last(n => Cost(smallest, n) <= cap);
+        return plan with { LargestN = smallest, LargestAsyncN = async, Estimated = Cost(smallest, async) };
     }
 
     private static Func<BenchmarkCase, TimeSpan> Estimator(SuiteSettings settings)

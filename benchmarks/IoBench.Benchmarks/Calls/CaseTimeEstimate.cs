@@ -48,13 +48,12 @@ public static class CaseTimeEstimate
         var one = Batch(batch.Strategy, batch.N, batch.K, clientLimit, latency, traits, dependsOnPool);
         // Each measured batch has its L sample before it: at least 3 calls, more until 20 ms, at most 100.
         var sample = Max(latency * BatchBenchmarks.PairedSamples, Min(latency * 100, TimeSpan.FromMilliseconds(20)));
-        // Setup: single calls until the JIT tiers up (at most 1 s), then bursts until the pool settles (at most the steady
-        // warm-up), or batches until their code tiers up (at most 1 s, at least one batch).
-        var warmCalls = Min(TimeSpan.FromSeconds(1), Max(TimeSpan.FromMilliseconds(500), latency * TieredWarmup.MinOperations));
+        // Setup: bursts until the pool settles (at most the steady warm-up), or batches until their code tiers up (at most
+        // 1 s, at least one batch).
         var warmBatches = dependsOnPool
             ? Max(one, settings.SteadyWarmup)
             : Max(one, Min(TimeSpan.FromSeconds(1), Max(TimeSpan.FromMilliseconds(500), one * TieredWarmup.MinOperations)));
-        return Process + warmCalls + warmBatches + ((one + sample) * (settings.SteadyIterations + settings.SteadyWarmupIterations));
+        return Process + warmBatches + ((one + sample) * (settings.SteadyIterations + settings.SteadyWarmupIterations));
     }
 
     /// <summary>One batch at best by its law (the plan's own bounds), at L = <paramref name="latency"/>.</summary>

@@ -160,7 +160,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         }
 
         lines.Add(settings.CallDisplay is { } call
-            ? $"Call: {call}; L {settings.CallPlan?.Latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) ?? "not probed"} ms by the host's probe{(settings.CallPlan?.LargestN is { } largest ? $", N up to {largest} within --time-cap-s {settings.TimeCapSeconds}" : string.Empty)}"
+            ? $"Call: {call}; L {settings.CallPlan?.Latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) ?? "not probed"} ms by the host's probe{(settings.CallPlan?.LargestN is { } largest ? $", every strategy up to N = {largest} and the async ones up to {settings.CallPlan.LargestAsyncN?.ToString(CultureInfo.InvariantCulture) ?? "every N"} within --time-cap-s {settings.TimeCapSeconds}" : string.Empty)}"
             : $"Latency server (HTTP families): {LatencyServerChoice.Describe(settings)}");
         return lines;
     }

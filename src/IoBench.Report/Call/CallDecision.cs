@@ -7,7 +7,7 @@ namespace IoBench.Report.Call;
 
 /// <summary>
 /// The decision section of a run of a user's own call (--http-call, --sql-call), computed from the data file alone, per
-/// workload configuration (C or P): at each N, which strategies reach max(L) (median batch ≤ <see cref="Reach"/> × the case's own
+/// workload configuration (C or P): at each N, which strategies reach max(L) (median batch ≤ <see cref="Reach"/> × the configuration's
 /// L, sampled around its batches) and the best of all; from which N the best async strategy leaves max(L) by more than
 /// that, and whose saturation it is (the client's limit, when ceil(N/C)×L accounts for the time; else the call's own,
 /// with how many calls overlapped); and what ceil(N/K)×L a limit K gives. A configuration with a client limit takes the
@@ -19,8 +19,7 @@ public static class CallDecision
     public const double Reach = 1.5;
 
     /// <summary>The async strategies without a limit of their own: the candidates for "the best async strategy".</summary>
-    public static IReadOnlyList<string> AsyncStrategies { get; } =
-        [nameof(StrategyKind.Task), nameof(StrategyKind.ValueTask), nameof(StrategyKind.EventLoop), nameof(StrategyKind.Channel), nameof(StrategyKind.Bounded)];
+    public static IReadOnlyList<string> AsyncStrategies { get; } = [.. CallPlan.AsyncStrategies.Select(s => s.ToString())];
 
     /// <summary>The section, or empty when the run is not a call's.</summary>
     public static string Render(RunData run)
@@ -32,7 +31,7 @@ public static class CallDecision
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## Decision: {call}").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Computed from this run's data file: a strategy reaches max(L) at N when its median batch is at most {Reach} × max(L), L being the call's own, sampled around each batch in the batch's process (the median, so that one slow batch on a busy machine does not decide; the matrices below give each cell's Mean and range).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Computed from this run's data file: a strategy reaches max(L) at N when its median batch is at most {Reach} × max(L). L is the call's own, sampled around every batch in the batch's process: the configuration's L is the median of its cases' L medians, so that neither one slow batch nor one slow sample decides on a busy machine (the matrices below give each cell's Mean, range and own L).");
         var limit = int.TryParse(run.Environment.Settings.GetValueOrDefault("IOBENCH_LIMIT"), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0 ? k : 10;
         var families = ReportFamily.Of(run).Where(f => f.Workload is "HttpCall" or "SqlCall").ToList();
         if (families.Count == 0)
@@ -57,13 +56,14 @@ public static class CallDecision
         var unlimited = clientLimit is null ? null : all.FirstOrDefault(f => f != family && f.Workload == family.Workload && ClientLimit(f) is null
             && f.Parameters.Keys.SequenceEqual(family.Parameters.Keys) && f.Cases.FirstOrDefault()?.SideOrFramework == family.Cases.FirstOrDefault()?.SideOrFramework);
         var rows = new List<NDecision>();
-        foreach (var n in family.Ops.Union(unlimited?.Ops ?? []).Order())
+        var latency = Latency(family, unlimited);
+        foreach (var n in latency is null ? [] : family.Ops.Union(unlimited?.Ops ?? []).Order().ToList())
         {
-            var cells = Measured(family, n);
+            var cells = Measured(family, n, latency!.Value);
             var borrowed = false;
             if (cells.Count == 0 && unlimited is not null && clientLimit!.Value.Size >= n)
             {
-                cells = Measured(unlimited, n);
+                cells = Measured(unlimited, n, latency.Value);
                 borrowed = cells.Count > 0;
             }
 
@@ -77,7 +77,6 @@ public static class CallDecision
             rows.Add(new NDecision(n, best, bestAsync, [.. cells.Where(c => c.Ratio <= Reach).OrderBy(c => c.Ratio)], borrowed));
         }
 
-        var latency = Latency(family, unlimited);
         // From which N the best async strategy stays beyond Reach × max(L): at that N and at every larger N it was measured.
         var withAsync = rows.Where(r => r.BestAsync is not null).ToList();
         var leaves = withAsync.Select((r, i) => (Row: r, Index: i)).FirstOrDefault(x => withAsync.Skip(x.Index).All(r => r.BestAsync!.Ratio > Reach)).Row;
@@ -160,10 +159,10 @@ public static class CallDecision
             $"It is the call's own saturation (no client limit binds at N = {leaves.N}): about {overlapped:0.#} calls overlapped (N×L/median), so the target (or the client's own cost per call) serves about that many at a time; a limit K = {Math.Max(1, (int)Math.Floor(overlapped))} would give ceil(N/K)×L = {MarkdownReport.ShortMilliseconds(Bounds.Limited(leaves.N, Math.Max(1, (int)Math.Floor(overlapped)), l).TotalMilliseconds)} at N = {leaves.N} without more calls in flight.");
     }
 
-    private static List<Cell> Measured(ReportFamily family, int n) =>
+    private static List<Cell> Measured(ReportFamily family, int n, TimeSpan latency) =>
         [.. family.Rows.Select(row => family.Steady(row, n)).OfType<CaseData>()
-            .Where(c => c.Success && c.MeanMs is > 0 && c.Latency is { MedianMs: > 0 })
-            .Select(c => new Cell(c.Strategy, c.K, Median(c.IterationsMs.Count > 0 ? c.IterationsMs : [c.MeanMs!.Value]), ReportFamily.Milliseconds(c.Latency!.MedianMs)))];
+            .Where(c => c.Success && c.MeanMs is > 0)
+            .Select(c => new Cell(c.Strategy, c.K, Median(c.IterationsMs.Count > 0 ? c.IterationsMs : [c.MeanMs!.Value]), latency))];
 
     private static double Median(IReadOnlyList<double> values)
     {
@@ -194,7 +193,7 @@ public static class CallDecision
 /// <summary>A client-side limit of a configuration: C connections or a pool of P.</summary>
 internal readonly record struct ClientLimit(string Name, int Size);
 
-/// <summary>A measured cell as the decision reads it: its median batch against the case's own L.</summary>
+/// <summary>A measured cell as the decision reads it: its median batch against the configuration's L.</summary>
 internal sealed record Cell(string Strategy, int K, double Ms, TimeSpan L)
 {
     public double Ratio => Ms / L.TotalMilliseconds;
