@@ -238,9 +238,19 @@ public abstract class BatchBenchmarks
     [IterationSetup]
     public void BeginBatch()
     {
-        _pairedSamples = _steady && PairsLatency(_workload!.Traits, _workload.Latency)
-            ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
-            : null;
+        try
+        {
+            _pairedSamples = _steady && PairsLatency(_workload!.Traits, _workload.Latency)
+                ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
+                : null;
+        }
+        catch (Exception e)
+        {
+            // The sample's calls are the workload's: one that fails here (a server gone, a call refused) fails the case as a batch would.
+            ReportFailure(e);
+            throw;
+        }
+
         _workload!.Reset();
         // Before the batch's counts start, so that the sampler's own allocations (its list, its thread) are not the
         // batch's; its zero is then earlier than the timed region by the reads below (microseconds; it samples every 5 ms).
