@@ -24,10 +24,12 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     private readonly ConcurrentDictionary<Type, int[]> _familyOps = new();
 
     // A case that is not a batch (the bare baseline, the harness's floor) holds no pool thread while it waits: the steady
-    // regime only.
-    public bool Predicate(BenchmarkCase benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch
-        ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
-        : benchmarkCase.Job.Id != PoolRegime.Cold && HarnessFloorBenchmarks.WhyNotRun(benchmarkCase) is null;
+    // regime only. A family of another run (PresetFilter's question, which BenchmarkDotNet may ask after this one: its filters
+    // have no order) is not planned here: a call's family cannot even make its workload without its call.
+    public bool Predicate(BenchmarkCase benchmarkCase) => new PresetFilter(settings).Runs(benchmarkCase.Descriptor.Type)
+        && (BatchCase.From(benchmarkCase) is { } batch
+            ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
+            : benchmarkCase.Job.Id != PoolRegime.Cold && HarnessFloorBenchmarks.WhyNotRun(benchmarkCase) is null);
 
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>

@@ -74,4 +74,18 @@ public sealed class CallPlanTests
         Assert.Equal(l * 50, CaseTimeEstimate.Batch(StrategyKind.Task, 50, 0, 0, l, IoBench.Core.Workloads.WorkloadTraits.SynchronousAsync, false));
         Assert.True(CaseTimeEstimate.Batch(StrategyKind.ThreadPool, 100, 0, 0, l, default, true) > l * 2); // waves of a steady pool
     }
+
+    [Fact]
+    public void TimeCapClock_CaseThatWouldEndAfterTheCap_IsNotStartedAndRemembered()
+    {
+        var cases = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(IoBench.Tests.Runtimes.RuntimeChoiceTests.TinyBenchmark)).BenchmarksCases;
+        var (first, estimate) = (cases[0], TimeSpan.FromSeconds(5));
+        var roomy = new TimeCapClock(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10), _ => estimate);
+        var late = new TimeCapClock(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(55), _ => estimate);
+
+        Assert.Null(roomy.WhyNotStart(first));
+        Assert.Null(roomy.NotStarted(first));
+        Assert.Contains("--time-cap-s 60", late.WhyNotStart(first), StringComparison.Ordinal);
+        Assert.NotNull(late.NotStarted(first));
+    }
 }
