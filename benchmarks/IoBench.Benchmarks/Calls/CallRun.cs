@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
+using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 
@@ -16,8 +17,8 @@ namespace IoBench.Benchmarks.Calls;
 /// </summary>
 public static class CallRun
 {
-    /// <summary>The most the probe spends sampling L after its warm-up (a slow call takes at least 3 calls a form).</summary>
-    private static readonly TimeSpan SampleBudget = TimeSpan.FromSeconds(1);
+    /// <summary>How long the probe samples each form after one warm call (a slow call takes at least 3 calls a form).</summary>
+    private static readonly TimeSpan SampleTime = TimeSpan.FromSeconds(0.5);
 
     /// <summary>
     /// The probe: one call, then L; a call that fails is a <see cref="CallProbeException"/>, one that takes more than half
@@ -48,20 +49,36 @@ public static class CallRun
 
     /// <summary>
     /// One probe call (the workload's setup makes it and throws <see cref="CallProbeException"/> when it fails), then L:
-    /// the slower form's median over a few calls a form, after a short warm-up.
+    /// the slower form's median over at least 3 calls a form, about half a second of them, after one warm call a form.
     /// </summary>
     public static async Task<TimeSpan> ProbeAsync(SuiteSettings settings)
     {
         await using var workload = Workload(settings);
         using (var deadline = new CancellationTokenSource(settings.BatchTimeout))
         {
-            await workload.SetupAsync(deadline.Token);
+            try
+            {
+                await workload.SetupAsync(deadline.Token);
+            }
+            catch (OperationCanceledException e) when (deadline.IsCancellationRequested)
+            {
+                // The setup's own deadline, as in every benchmark process: its probe call and warm calls took longer.
+                throw new CallProbeException(string.Create(CultureInfo.InvariantCulture,
+                    $"{settings.CallDisplay}: its first calls did not end within --batch-timeout-s {settings.BatchTimeoutSeconds}, the deadline of a case's setup."), e);
+            }
         }
 
         try
         {
-            var profiles = await LatencySampler.MeasureAsync(workload, SampleBudget, minSamples: 3, maxSamples: 50);
-            return profiles.Max(p => p.L);
+            var medians = new List<TimeSpan>();
+            foreach (var form in Enum.GetValues<WorkloadForm>())
+            {
+                // One warm call (connections, the form's first JIT), then at least 3 more, for about half a second.
+                await LatencySampler.RunOnceAsync(workload, form);
+                medians.Add(new LatencyProfile(form, await LatencySampler.SampleAsync(workload, form, 3, SampleTime, 50)).L);
+            }
+
+            return medians.Max();
         }
         catch (Exception e) when (e is not CallProbeException)
         {

@@ -42,4 +42,17 @@ public sealed class HttpCallProbeTests
         Assert.DoesNotContain("tok-probe-13", line, StringComparison.Ordinal);
         Assert.Single(target.Requests); // the one probe call, nothing after it
     }
+
+    [Fact]
+    public async Task Main_CallLongerThanHalfTheBatchDeadline_PrintsOneLineAndReturns2()
+    {
+        await using var target = CallTarget.Start();
+        target.DelayMs = 600;
+
+        var line = ProgramTests.MainFailsInOneLine("--http-call", $"GET {target.Url}", "--batch-timeout-s", "1");
+
+        // Its setup (the probe call and a warm call) runs into the deadline first, or L's rule refuses it: either names the deadline.
+        Assert.Matches(@"(more than half of|did not end within) --batch-timeout-s 1\b", line);
+        Assert.StartsWith($"iobench: error: GET {target.Url}", line, StringComparison.Ordinal);
+    }
 }
