@@ -16,6 +16,7 @@ namespace IoBench.Report;
 /// starvation lab (--starvation), <see cref="CaseData.PoolTimelines"/> and <see cref="CaseData.WarmupBursts"/>; files of
 /// schema 1 and 2 still render (they have no lab). Optional fields added to schema 3: <see cref="FailuresData.Unobserved"/>
 /// and <see cref="FailuresData.CallsMs"/> (issue 19; absent in the runs before it, whose claim 7 is then not judged).
+/// Optional field added to schema 4: <see cref="RunEnvironmentData.Call"/> (a run of a user's own call).
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
