@@ -240,6 +240,7 @@ public abstract class BatchBenchmarks
     {
         try
         {
+            BeforeBatch();
             _pairedSamples = _steady && PairsLatency(_workload!.Traits, _workload.Latency)
                 ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
                 : null;
@@ -414,6 +415,11 @@ public abstract class BatchBenchmarks
     /// to spend its time cap on cells.
     /// </summary>
     protected virtual bool WarmsSingleOperations => true;
+
+    /// <summary>Before each batch and its L sample, outside its time: a call run's family stops here once its time cap has passed.</summary>
+    protected virtual void BeforeBatch()
+    {
+    }
 
     /// <summary>Sets up the process itself before anything else (the starvation lab raises the pool's minimum here).</summary>
     protected virtual void PrepareProcess()

@@ -26,4 +26,16 @@ public abstract class CallBenchmarks : BatchBenchmarks
     /// second warm-up of single calls would cost every case a second of the run's time cap.
     /// </summary>
     protected override bool WarmsSingleOperations => false;
+
+    /// <summary>
+    /// Holds the run's time cap inside a case too: a case the host started in time but that runs long (a target that
+    /// slowed down) stops before its next batch once the cap has passed; the host reports it as cut by the cap.
+    /// </summary>
+    protected override void BeforeBatch()
+    {
+        if (Calls.TimeCapClock.DeadlinePassed)
+        {
+            throw new TimeoutException($"{Calls.TimeCapClock.PassedDuringCase} (--time-cap-s {Settings.TimeCapSeconds}): its other batches are not run");
+        }
+    }
 }

@@ -44,6 +44,7 @@ public static class CallRun
     {
         var plan = Plan(settings, runtimes, run.Elapsed);
         TimeCapClock.Current = new TimeCapClock(settings.TimeCap, run.Elapsed, Estimator(settings with { CallPlan = plan }));
+        TimeCapClock.Current.ExportDeadline();
         return settings with { CallPlan = plan };
     }
 

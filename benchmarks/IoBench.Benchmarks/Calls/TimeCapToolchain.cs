@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BenchmarkDotNet.Characteristics;
 using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains;
 using BenchmarkDotNet.Toolchains.Parameters;
@@ -56,9 +57,18 @@ public sealed class TimeCapToolchain(IToolchain inner, TimeCapClock clock) : ITo
     }
 }
 
-/// <summary>The run's clock against its time cap, and the cases the cap kept from starting.</summary>
+/// <summary>
+/// The run's clock against its time cap, and the cases the cap cut: those it kept from starting, and those whose process
+/// found the cap passed before one of its batches (<see cref="CallBenchmarks"/>; each batch is bounded by the batch deadline).
+/// </summary>
 public sealed class TimeCapClock(TimeSpan cap, TimeSpan alreadyElapsed, Func<BenchmarkCase, TimeSpan> estimate)
 {
+    /// <summary>The moment the cap passes (Unix ms), which the host exports for its benchmark processes.</summary>
+    public const string DeadlineVariable = "IOBENCH_TIME_CAP_DEADLINE";
+
+    /// <summary>What a benchmark process's failure line says when the cap passed during its case.</summary>
+    public const string PassedDuringCase = "the run's time cap passed during this case";
+
     private readonly long _started = Stopwatch.GetTimestamp() - (long)(alreadyElapsed.TotalSeconds * Stopwatch.Frequency);
     private readonly ConcurrentDictionary<BenchmarkCase, string> _notStarted = new();
 
@@ -86,4 +96,20 @@ public sealed class TimeCapClock(TimeSpan cap, TimeSpan alreadyElapsed, Func<Ben
 
     /// <summary>Why the cap kept this case from starting, or null when it started.</summary>
     public string? NotStarted(BenchmarkCase benchmarkCase) => _notStarted.GetValueOrDefault(benchmarkCase);
+
+    /// <summary>Why the cap cut this case (kept it from starting, or stopped it between batches), or null when it did not.</summary>
+    public string? Cut(BenchmarkReport? report) =>
+        report is null ? null
+        : NotStarted(report.BenchmarkCase)
+            ?? (report.ExecuteResults.Any(r => (r.StandardOutput ?? []).Any(l => l.Contains(PassedDuringCase, StringComparison.Ordinal)))
+                ? $"{PassedDuringCase} (--time-cap-s {cap.TotalSeconds:0}): its other batches were not run"
+                : null);
+
+    /// <summary>Exports the moment the cap passes to the benchmark processes this host starts.</summary>
+    public void ExportDeadline() =>
+        Environment.SetEnvironmentVariable(DeadlineVariable, (DateTimeOffset.UtcNow + cap - Elapsed).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>True in a benchmark process once the deadline its host exported has passed.</summary>
+    public static bool DeadlinePassed =>
+        long.TryParse(Environment.GetEnvironmentVariable(DeadlineVariable), out var deadline) && DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() > deadline;
 }

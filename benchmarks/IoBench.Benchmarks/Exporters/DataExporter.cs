@@ -42,8 +42,8 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         var cases = new List<CaseData>();
         foreach (var benchmarkCase in summary.BenchmarksCases)
         {
-            // A case a call run's time cap kept from starting did not run: the family lists it with that reason.
-            if (BatchCase.From(benchmarkCase) is not { } batch || TimeCapClock.Current?.NotStarted(benchmarkCase) is not null)
+            // A case a call run's time cap cut did not run (or not to its end): the family lists it with that reason.
+            if (BatchCase.From(benchmarkCase) is not { } batch || TimeCapClock.Current?.Cut(summary[benchmarkCase]) is not null)
             {
                 continue;
             }
@@ -203,11 +203,11 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
                 foreach (var n in ops.Where(n => row.K == 0 || row.K < n))
                 {
                     if (!workload.Any(x => x.Batch!.Regime == PoolRegime.Steady && x.Batch.Strategy.ToString() == row.Strategy && x.Batch.N == n && x.Batch.K == row.K
-                        && TimeCapClock.Current?.NotStarted(x.Case) is null))
+                        && TimeCapClock.Current?.Cut(summary[x.Case]) is null))
                     {
-                        var capped = workload.Select(x => x.Case).FirstOrDefault(c => c.Job.ResolvedId == first.Job.ResolvedId && BatchCase.From(c) is { } b
+                        var capped = workload.Select(x => x.Case).FirstOrDefault(c => BatchCase.From(c) is { } b
                             && b.Strategy.ToString() == row.Strategy && b.N == n && b.K == row.K && b.Regime == PoolRegime.Steady) is { } notStarted
-                            ? TimeCapClock.Current?.NotStarted(notStarted)
+                            ? TimeCapClock.Current?.Cut(summary[notStarted])
                             : null;
                         notRun.Add(new NotRunData(row.Strategy, n, row.K, capped ?? filter.WhyNotRun(first, Enum.Parse<StrategyKind>(row.Strategy), n, row.K) ?? NotRunData.FilteredOut));
                     }
