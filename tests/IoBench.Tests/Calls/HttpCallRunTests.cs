@@ -66,4 +66,29 @@ public sealed class HttpCallRunTests(ITestOutputHelper output)
 
     private static bool Contains(byte[] bytes, string secret) =>
         bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)) >= 0;
+
+    [Fact]
+    public async Task App_TargetSlowsDownAfterTheProbe_TheTimeCapStillHoldsAndTheCellSaysWhy()
+    {
+        await using var target = CallTarget.Start();
+        target.DelayMs = 5;
+        const int cap = 55;
+        var watch = Stopwatch.StartNew();
+        await using var app = RunningApp.Start("--http-call", $"GET {target.Url}", "--strategies", "Sequential", "--ops", "5", "--time-cap-s", $"{cap}");
+
+        // The plan is made on the probe's L; from now on every call takes a second (a batch of 5: 5 s), far over the estimate.
+        await app.WaitForLineAsync(l => l.StartsWith("iobench: GET ", StringComparison.Ordinal) && l.Contains("(probe)", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        target.DelayMs = 1000;
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        var took = watch.Elapsed;
+        output.WriteLine($"run took {took.TotalSeconds:0} s");
+        output.WriteLine(app.Output);
+
+        // Cut, not failed: the case either never started (a slow build) or stopped before a batch once the cap had passed.
+        Assert.True(exitCode == 0, $"exit code {exitCode}:\n{app.Output}");
+        var report = await File.ReadAllTextAsync(Path.Combine(app.Results, "iobench-report.md"));
+        Assert.Matches(@"\| Sequential \| not run: the run's time cap", report);
+        // At most one batch and its L sample past the cap (5 s + 3 s), and the test's own process start and exit.
+        Assert.InRange(took.TotalSeconds, 0, cap + 8 + 10);
+    }
 }
