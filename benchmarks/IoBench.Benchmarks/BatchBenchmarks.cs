@@ -165,7 +165,7 @@ public abstract class BatchBenchmarks
 
         // The same operations first run until the JIT has tiered them up (TieredWarmup): their own code is a visible share
         // of their time, where a wait of 20 ms is the same at tier 0.
-        if (PairsLatency(_workload.Traits, _workload.Latency))
+        if (PairsLatency(_workload.Traits, _workload.Latency) && WarmsSingleOperations)
         {
             var form = _strategy.Form;
             var inner = _workload.Inner;
@@ -242,9 +242,20 @@ public abstract class BatchBenchmarks
     [IterationSetup]
     public void BeginBatch()
     {
-        _pairedSamples = _steady && PairsLatency(_workload!.Traits, _workload.Latency)
-            ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
-            : null;
+        try
+        {
+            BeforeBatch();
+            _pairedSamples = _steady && PairsLatency(_workload!.Traits, _workload.Latency)
+                ? LatencySampler.SampleAsync(_workload.Inner, _strategy!.Form, PairedSamples, TimeSpan.FromMilliseconds(20), 100).GetAwaiter().GetResult()
+                : null;
+        }
+        catch (Exception e)
+        {
+            // The sample's calls are the workload's: one that fails here (a server gone, a call refused) fails the case as a batch would.
+            ReportFailure(e);
+            throw;
+        }
+
         _workload!.Reset();
         // Before the batch's counts start, so that the sampler's own allocations (its list, its thread) are not the
         // batch's; its zero is then earlier than the timed region by the reads below (microseconds; it samples every 5 ms).
@@ -401,6 +412,18 @@ public abstract class BatchBenchmarks
     /// (<see cref="WarmupBurst"/>): the starvation lab.
     /// </summary>
     protected virtual bool SamplesPoolTimeline => false;
+
+    /// <summary>
+    /// True when the steady regime first calls a paired-L workload's operation alone until the JIT has tiered it up (up
+    /// to 1 s), before the warm batches; a call run's family leaves it to the warm batches, which tier up the same code,
+    /// to spend its time cap on cells.
+    /// </summary>
+    protected virtual bool WarmsSingleOperations => true;
+
+    /// <summary>Before each batch and its L sample, outside its time: a call run's family stops here once its time cap has passed.</summary>
+    protected virtual void BeforeBatch()
+    {
+    }
 
     /// <summary>Sets up the process itself before anything else (the starvation lab raises the pool's minimum here).</summary>
     protected virtual void PrepareProcess()

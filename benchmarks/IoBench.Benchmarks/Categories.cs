@@ -19,4 +19,7 @@ public static class Categories
 
     /// <summary>An operation with no latency: what remains is the strategy's own cost (the --cost preset).</summary>
     public const string ZeroLatency = "ZeroLatency";
+
+    /// <summary>A user's own call (--http-call, --sql-call): its preset's families only.</summary>
+    public const string Call = "Call";
 }

@@ -24,10 +24,12 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     private readonly ConcurrentDictionary<Type, int[]> _familyOps = new();
 
     // A case that is not a batch (the bare baseline, the harness's floor) holds no pool thread while it waits: the steady
-    // regime only.
-    public bool Predicate(BenchmarkCase benchmarkCase) => BatchCase.From(benchmarkCase) is { } batch
-        ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
-        : benchmarkCase.Job.Id != PoolRegime.Cold && HarnessFloorBenchmarks.WhyNotRun(benchmarkCase) is null;
+    // regime only. A family of another run (PresetFilter's question, which BenchmarkDotNet may ask after this one: its filters
+    // have no order) is not planned here: a call's family cannot even make its workload without its call.
+    public bool Predicate(BenchmarkCase benchmarkCase) => new PresetFilter(settings).Runs(benchmarkCase.Descriptor.Type)
+        && (BatchCase.From(benchmarkCase) is { } batch
+            ? WhyNotRun(benchmarkCase) is null && (batch.Regime != PoolRegime.Cold || RunsCold(benchmarkCase)) && InThisMatrix(benchmarkCase, batch)
+            : benchmarkCase.Job.Id != PoolRegime.Cold && HarnessFloorBenchmarks.WhyNotRun(benchmarkCase) is null);
 
     /// <summary>Null when the case runs, else the reason.</summary>
     public string? WhyNotRun(BenchmarkCase benchmarkCase) =>
@@ -40,12 +42,19 @@ public sealed class CellPlanFilter(SuiteSettings settings) : IFilter
     public string? WhyNotRun(BenchmarkCase member, StrategyKind strategy, int n, int k)
     {
         var (traits, latency) = Describe(member);
+        // A user's call has no nominal L: its budget is the L the host's probe measured (a device family's cells all fit).
+        if (latency == TimeSpan.Zero && settings.CallPlan is { } call)
+        {
+            latency = call.Latency;
+        }
+
         return CellPlan.WhyNotRun(strategy, n, k, latency, settings.MaxSequentialBatch, traits.HasFlag(WorkloadTraits.CpuBound), Environment.ProcessorCount, traits.HasFlag(WorkloadTraits.SynchronousAsync))
             ?? member.Parameters.Items.Select(p => p.Value)
                 .Concat(member.Descriptor.Type.GetCustomAttributes(inherit: true))
                 .OfType<ICellRule>()
                 .Select(rule => rule.WhyNotRun(strategy, n, k, settings))
-                .FirstOrDefault(why => why is not null);
+                .FirstOrDefault(why => why is not null)
+            ?? settings.CallPlan?.WhyNotRun(strategy, k, n);
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public readonly record struct ClientConnections(int Value) : ICellRule
         }
 
         // Its waves alone over the batch budget: the row would only run into its deadline.
-        var waves = Bounds.Limited(n, Value, settings.Latency);
+        var waves = Bounds.Limited(n, Value, settings.PlanLatency);
         return waves > settings.MaxSequentialBatch
             ? string.Create(CultureInfo.InvariantCulture, $"C = {Value}: at best ceil(N/C)×L = {waves.TotalSeconds:0.#} s per batch")
             : null;

@@ -15,6 +15,14 @@ public sealed record PoolSize(int Size) : ICellRule
 {
     public static PoolSize AsLargeAsN { get; } = new(0);
 
+    /// <summary>
+    /// True for a user's call's fixed pool (--sql-call): shown like the HTTP families' connection limit C, for Task,
+    /// ValueTask and Thread up to <see cref="MaxWaves"/> waves, where the ceil(N/P)×L law shows; the run has a time cap.
+    /// </summary>
+    public bool ShownAsLimit { get; init; }
+
+    private const int MaxWaves = 10;
+
     /// <summary>The pool size for a batch of <paramref name="n"/> operations.</summary>
     public int For(int n) => Size == 0 ? Math.Max(1, n) : Size;
 
@@ -40,7 +48,17 @@ public sealed record PoolSize(int Size) : ICellRule
             return "the pool does not bind: P >= operations in flight";
         }
 
-        var waves = Bounds.Limited(n, Size, settings.Latency);
+        if (ShownAsLimit && n > MaxWaves * Size)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"P = {Size} shown up to N = {MaxWaves * Size} ({MaxWaves} waves)");
+        }
+
+        if (ShownAsLimit && strategy is not (StrategyKind.Task or StrategyKind.ValueTask or StrategyKind.Thread))
+        {
+            return "P is shown for Task, ValueTask and Thread";
+        }
+
+        var waves = Bounds.Limited(n, Size, settings.PlanLatency);
         return waves > settings.MaxSequentialBatch
             ? string.Create(CultureInfo.InvariantCulture, $"P = {Size}: at best ceil(N/P)×L = {waves.TotalSeconds:0.#} s per batch")
             : null;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Calls;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Workloads;
@@ -14,6 +16,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // A call run's time cap counts from here (--time-cap-s).
+        var run = Stopwatch.StartNew();
         SuiteSettings settings;
         IReadOnlyList<string> benchmarkArgs;
         RuntimeChoice? runtimes = null;
@@ -34,8 +38,9 @@ public static class Program
                 runtimes = RuntimeChoice.Resolve(frameworks);
 
                 // Several runtimes on the whole default matrix would take three times the suite: the comparison's own
-                // matrix unless --full-matrix (SuiteSettings.Comparison says what it keeps, and why it iterates more).
-                if (frameworks.Count >= 2 && !settings.FullMatrix)
+                // matrix unless --full-matrix (SuiteSettings.Comparison says what it keeps, and why it iterates more). A user's
+                // call runs its own matrix on each runtime.
+                if (frameworks.Count >= 2 && !settings.FullMatrix && !settings.IsCall)
                 {
                     settings = (settings with { Comparison = true }).Validated();
                 }
@@ -58,8 +63,14 @@ public static class Program
 
             // A mistyped option gets one line naming it, not BenchmarkDotNet's whole usage and exit code 1.
             UnknownOption.Check(benchmarkArgs);
+
+            // A user's call is probed before anything else starts: a call that fails its first probe runs nothing.
+            if (settings.IsCall)
+            {
+                settings = settings with { CallPlan = CallRun.Probe(settings) };
+            }
         }
-        catch (SettingsException e)
+        catch (Exception e) when (e is SettingsException or CallProbeException)
         {
             Console.Error.WriteLine($"iobench: error: {e.Message}");
             return 2;
@@ -67,6 +78,22 @@ public static class Program
 
         // The children BenchmarkDotNet starts inherit this environment, so they rebuild the same settings.
         settings.Export();
+
+        if (settings.IsCall)
+        {
+            try
+            {
+                // The families read the exported settings: the plan asks them for their cases (CallRun says how it estimates).
+                settings = CallRun.Prepare(settings, runtimes, run);
+            }
+            catch (SettingsException e)
+            {
+                Console.Error.WriteLine($"iobench: error: {e.Message}");
+                return 2;
+            }
+
+            Console.WriteLine(CallRun.Describe(settings));
+        }
 
         // The suite measures allocations and work items around each measured batch itself; BenchmarkDotNet's memory and
         // threading diagnosers (0.15.8 too) run one more batch after the measured ones and report that batch instead.

@@ -8,7 +8,11 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Reports;
+using System.Globalization;
+using BenchmarkDotNet.Toolchains.CsProj;
+using BenchmarkDotNet.Toolchains.DotNetCli;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using IoBench.Benchmarks.Calls;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Exporters;
 using IoBench.Benchmarks.Runtimes;
@@ -71,12 +75,15 @@ public static class SuiteConfig
     /// per-operation preset measured 0.30-0.40 ms, 10-20 × a 1,000-operation batch of 20-50 µs), the harness's work, not
     /// the strategy's. A comparison run replicates these jobs (<see cref="Runtimes.RuntimeChoice.Jobs"/>). Both carry the
     /// process settings (<see cref="ProcessSettingsJob"/>).
+    /// A user's call (--http-call, --sql-call) is measured steady only: its question is how a process that already serves
+    /// the call does at each N, and its run has a time cap that three cold processes per pool-dependent cell would spend.
     /// </summary>
-    public static Job[] Regimes(SuiteSettings settings) =>
-    [
-        ProcessSettingsJob.Apply(SteadyJob.WithLaunchCount(settings.SteadyProcesses).WithWarmupCount(settings.SteadyWarmupIterations).WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady), settings),
-        ProcessSettingsJob.Apply(ColdJob.WithLaunchCount(settings.ColdLaunches).WithId(PoolRegime.Cold), settings),
-    ];
+    public static Job[] Regimes(SuiteSettings settings) => settings.IsCall
+        ? [Steady(settings)]
+        : [Steady(settings), ProcessSettingsJob.Apply(ColdJob.WithLaunchCount(settings.ColdLaunches).WithId(PoolRegime.Cold), settings)];
+
+    private static Job Steady(SuiteSettings settings) =>
+        ProcessSettingsJob.Apply(SteadyJob.WithLaunchCount(settings.SteadyProcesses).WithWarmupCount(settings.SteadyWarmupIterations).WithIterationCount(settings.SteadyIterations).WithId(PoolRegime.Steady), settings);
 
     /// <summary>A smoke run of the whole matrix: one iteration of each case, in process (figures not for publishing).</summary>
     public static Job QuickJob { get; } = Job.Dry
@@ -107,7 +114,7 @@ public static class SuiteConfig
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(a => a is not MinIterationTimeAnalyser).ToArray())
-            .WithOrderer(new RuntimeOrderer())
+            .WithOrderer(new RuntimeOrderer(smallestNFirst: settings.IsCall))
             // The per-operation family's Mean is nanoseconds per operation (OperationsPerInvoke = N); every other Mean is a batch.
             .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(settings.Cost ? TimeUnit.Nanosecond : TimeUnit.Millisecond).WithMaxParameterColumnWidth(MaxParameterWidth))
             .WithOptions(ConfigOptions.JoinSummary);
@@ -115,10 +122,25 @@ public static class SuiteConfig
         Job[] regimes = Regimes(settings);
         if (runtimes is not null)
         {
-            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [ProcessSettingsJob.Apply(QuickRuntimeJob, settings)] : regimes, settings.LatencyMs)]);
+            return config.AddJob([.. runtimes.Jobs(settings.Quick ? [ProcessSettingsJob.Apply(QuickRuntimeJob, settings)] : regimes, settings.LatencyMs).Select(WithTimeCap)]);
         }
 
-        return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob(regimes);
+        return !addJob ? config : settings.Quick ? config.AddJob(QuickJob) : config.AddJob([.. regimes.Select(WithTimeCap)]);
+    }
+
+    /// <summary>A call run's job with its toolchain under the run's time cap (<see cref="TimeCapToolchain"/>); any other job as it is.</summary>
+    private static Job WithTimeCap(Job job)
+    {
+        if (TimeCapClock.Current is not { } clock)
+        {
+            return job;
+        }
+
+        // The toolchain BenchmarkDotNet would choose itself for a job without one: the host's runtime, built with its dotnet.
+        var framework = string.Create(CultureInfo.InvariantCulture, $"net{Environment.Version.Major}.{Environment.Version.Minor}");
+        var inner = job.Infrastructure.Toolchain
+            ?? CsProjCoreToolchain.From(new NetCoreAppSettings(framework, null, RuntimeChoice.RuntimeOf(framework)?.Name ?? framework));
+        return job.WithToolchain(new TimeCapToolchain(inner, clock)).WithId(job.Id);
     }
 
     /// <summary>Skips the Postgres family with one line when no server answers within 3 s.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IoBench.Core.Theory;
+using IoBench.Report.Call;
 
 namespace IoBench.Report;
 
@@ -16,7 +17,8 @@ public static class MarkdownReport
     public static string Render(RunData run)
     {
         var text = new StringBuilder();
-        text.AppendLine("# IoBench report").AppendLine();
+        // A run of a user's own call is titled with the call (secrets masked when the run wrote it).
+        text.AppendLine(run.Environment.Call is { } call ? $"# IoBench report: {call}" : "# IoBench report").AppendLine();
         if (RunSupport.IsQuick(run))
         {
             text.AppendLine(RunSupport.Banner(run)).AppendLine();
@@ -25,7 +27,9 @@ public static class MarkdownReport
         text.AppendLine("N operations of latency L take N×L when nothing overlaps and max(L) when everything does.");
         text.AppendLine("Each cell is the Mean of the measured batches, their range [min–max] in ms, and Mean/max(L) in brackets (1.0 = fully overlapped, N = fully sequential).");
         text.AppendLine("L is measured per form (blocking, async): many operations one after another in a warmed process; each cell is divided by the L of the form its strategy calls.");
-        text.AppendLine("Cells whose time depends on the thread pool's history are measured in two regimes: **steady** (after warm bursts stopped changing the pool's thread count) and **cold** (the first batch of a fresh process, three processes).");
+        text.AppendLine(run.Environment.Call is null
+            ? "Cells whose time depends on the thread pool's history are measured in two regimes: **steady** (after warm bursts stopped changing the pool's thread count) and **cold** (the first batch of a fresh process, three processes)."
+            : "A user's call is measured in the **steady** regime only (a process that already serves it; pool-dependent cells after warm bursts stopped changing the pool's thread count), its L sampled around every batch.");
         text.AppendLine("A steady figure whose series still moved is marked ⚠ with the reason.").AppendLine();
         if (run.Cases.Any(c => c.ProcessMediansMs is { Count: > 0 }))
         {
@@ -35,6 +39,8 @@ public static class MarkdownReport
                 + "medians within the family's cells of that regime (its table follows each matrix).").AppendLine();
         }
 
+        // The answer to a user's call first: the decision section, computed from the same data as the matrices below.
+        text.Append(CallDecision.Render(run));
         AppendEnvironment(text, run);
 
         foreach (var family in ReportFamily.Of(run))
@@ -148,9 +154,12 @@ public static class MarkdownReport
 
         foreach (var (form, latency) in new[] { ("blocking", family.Blocking), ("async", family.Async) })
         {
-            text.AppendLine(latency is null
-                ? string.Create(CultureInfo.InvariantCulture, $"L ({form} form) = {family.NominalL.TotalMilliseconds} ms nominal: not measured in this run (the steady Sequential N = 1 case samples it).  ")
-                : $"L ({form} form) = {Describe(latency)}.  ");
+            text.AppendLine(latency is not null
+                ? $"L ({form} form) = {Describe(latency)}.  "
+                : family.IsCall
+                    // A call has no nominal L: each case's own, sampled around its batches, is in its ratio.
+                    ? $"L ({form} form): no sequential case of this configuration ran in this form; each cell's ratio uses the L sampled around its own batches.  "
+                    : string.Create(CultureInfo.InvariantCulture, $"L ({form} form) = {family.NominalL.TotalMilliseconds} ms nominal: not measured in this run (the steady Sequential N = 1 case samples it).  "));
         }
 
         text.AppendLine();

@@ -65,8 +65,18 @@ internal sealed class ReportFamily
     /// <summary>The run's nominal L (IOBENCH_LATENCY_MS), used where no Sequential N = 1 case sampled L.</summary>
     public TimeSpan NominalL { get; }
 
-    /// <summary>L of the blocking form (the sequential bound's L), or the nominal L.</summary>
-    public TimeSpan BlockingL => Blocking is { } l ? Milliseconds(l.MedianMs) : NominalL;
+    /// <summary>A user's own call (--http-call, --sql-call): no nominal L, only the L sampled around its batches.</summary>
+    public bool IsCall => Workload is "HttpCall" or "SqlCall";
+
+    /// <summary>
+    /// L of the blocking form (the sequential bound's L), or the nominal L; for a call, which has no nominal L, the median
+    /// of its blocking cases' own L.
+    /// </summary>
+    public TimeSpan BlockingL => Blocking is { } l
+        ? Milliseconds(l.MedianMs)
+        : IsCall && _cases.Where(c => c is { Regime: "Steady", Latency.Form: nameof(WorkloadForm.Blocking) }).Select(c => c.Latency!.MedianMs).Order().ToList() is { Count: > 0 } medians
+            ? Milliseconds(medians[medians.Count / 2])
+            : NominalL;
 
     /// <summary>The chart's and the chart file's name: "chart-postgressleep-pool-10.svg".</summary>
     public string ChartFileName => "chart-" + string.Join('-', Title.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries)) + ".svg";

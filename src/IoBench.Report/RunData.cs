@@ -18,6 +18,7 @@ namespace IoBench.Report;
 /// and <see cref="FailuresData.CallsMs"/> (issue 19; absent in the runs before it, whose claim 7 is then not judged).
 /// Optional field added to schema 4: <see cref="RunEnvironmentData.ProcessSettings"/> (issue 21; absent in the runs before
 /// it, which ran with workstation GC, the machine's processor count and the runtime's default pool minimum).
+/// Optional field added to schema 4: <see cref="RunEnvironmentData.Call"/> (a run of a user's own call).
 /// </summary>
 public sealed record RunData(int SchemaVersion, RunEnvironmentData Environment, IReadOnlyList<CaseData> Cases)
 {
@@ -71,6 +72,13 @@ public sealed record RunEnvironmentData(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ProcessSettingsData>? ProcessSettings { get; init; }
+
+    /// <summary>
+    /// A run of a user's own call (--http-call, --sql-call): the call as given, secrets masked ("GET http://host/path"); the
+    /// report's title and its decision section. Absent elsewhere.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Call { get; init; }
 }
 
 /// <summary>

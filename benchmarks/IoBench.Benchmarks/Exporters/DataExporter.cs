@@ -4,6 +4,7 @@ using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Calls;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
@@ -41,7 +42,8 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         var cases = new List<CaseData>();
         foreach (var benchmarkCase in summary.BenchmarksCases)
         {
-            if (BatchCase.From(benchmarkCase) is not { } batch)
+            // A case a call run's time cap cut did not run (or not to its end): the family lists it with that reason.
+            if (BatchCase.From(benchmarkCase) is not { } batch || TimeCapClock.Current?.Cut(summary[benchmarkCase]) is not null)
             {
                 continue;
             }
@@ -130,7 +132,7 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             minThreads?.Io,
             CalibrationStore.ReadAll(Environment.GetEnvironmentVariable(CalibrationStore.FileVariable) ?? string.Empty),
             settings.ToDisplayEnvironment());
-        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary, settings), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1), LatencyServer = LatencyServerChoice.Describe(settings), ProcessSettings = ProcessSettings(summary) }, cases)
+        return new RunData(RunData.CurrentSchema, environment with { Description = Description(summary, settings), RunTimeS = Math.Round(summary.TotalTime.TotalSeconds, 1), LatencyServer = LatencyServerChoice.Describe(settings), ProcessSettings = ProcessSettings(summary), Call = settings.CallDisplay }, cases)
         {
             Families = Families(summary, filter),
             Baselines = baselines.Count > 0 ? baselines : null,
@@ -157,7 +159,9 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             lines.Add("Ratio columns (BenchmarkDotNet's summary): each job against the baseline job of the same regime, steady with steady, cold with cold");
         }
 
-        lines.Add($"Latency server (HTTP families): {LatencyServerChoice.Describe(settings)}");
+        lines.Add(settings.CallDisplay is { } call
+            ? $"Call: {call}; L {settings.CallPlan?.Latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) ?? "not probed"} ms by the host's probe{(settings.CallPlan?.LargestN is { } largest ? $", every strategy up to N = {largest} and the async ones up to {settings.CallPlan.LargestAsyncN?.ToString(CultureInfo.InvariantCulture) ?? "every N"} within --time-cap-s {settings.TimeCapSeconds}" : string.Empty)}"
+            : $"Latency server (HTTP families): {LatencyServerChoice.Describe(settings)}");
         return lines;
     }
 
@@ -217,9 +221,14 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
             {
                 foreach (var n in ops.Where(n => row.K == 0 || row.K < n))
                 {
-                    if (!workload.Any(x => x.Batch!.Regime == PoolRegime.Steady && x.Batch.Strategy.ToString() == row.Strategy && x.Batch.N == n && x.Batch.K == row.K))
+                    if (!workload.Any(x => x.Batch!.Regime == PoolRegime.Steady && x.Batch.Strategy.ToString() == row.Strategy && x.Batch.N == n && x.Batch.K == row.K
+                        && TimeCapClock.Current?.Cut(summary[x.Case]) is null))
                     {
-                        notRun.Add(new NotRunData(row.Strategy, n, row.K, filter.WhyNotRun(first, Enum.Parse<StrategyKind>(row.Strategy), n, row.K) ?? NotRunData.FilteredOut));
+                        var capped = workload.Select(x => x.Case).FirstOrDefault(c => BatchCase.From(c) is { } b
+                            && b.Strategy.ToString() == row.Strategy && b.N == n && b.K == row.K && b.Regime == PoolRegime.Steady) is { } notStarted
+                            ? TimeCapClock.Current?.Cut(summary[notStarted])
+                            : null;
+                        notRun.Add(new NotRunData(row.Strategy, n, row.K, capped ?? filter.WhyNotRun(first, Enum.Parse<StrategyKind>(row.Strategy), n, row.K) ?? NotRunData.FilteredOut));
                     }
                 }
             }

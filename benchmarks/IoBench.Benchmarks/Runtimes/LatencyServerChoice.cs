@@ -29,7 +29,9 @@ public static class LatencyServerChoice
     public static string? DllPath => Environment.GetEnvironmentVariable(DllVariable) is { Length: > 0 } path && File.Exists(path) ? path : null;
 
     /// <summary>The choice in one line, for the report and the data file.</summary>
-    public static string Describe(SuiteSettings settings) => settings.HttpUrl is { } url
-        ? $"external server {url}: its runtime is its own"
+    public static string Describe(SuiteSettings settings) => settings.IsCall
+        ? "none: this run calls the user's own target"
+        : settings.HttpUrl is { } url
+        ? $"external server {SecretMask.Url(url.ToString())}: its runtime is its own"
         : string.Create(CultureInfo.InvariantCulture, $"one fixed runtime for every job: the host's build of IoBench.LatencyServer on .NET {Environment.Version} (the host's runtime), not the job's; the server stands for a remote dependency, so only the client's runtime differs between jobs");
 }

@@ -15,9 +15,10 @@ namespace IoBench.Benchmarks.Runtimes;
 /// <item>Logical groups: the case, its regime and its replica, so that each group has one baseline job (the baseline
 /// side's replica) and the Ratio columns set steady against steady, cold against cold, replica against replica.</item>
 /// </list>
-/// A run without replicated jobs keeps BenchmarkDotNet's order.
+/// A run without replicated jobs keeps BenchmarkDotNet's order; a call run's (<paramref name="smallestNFirst"/>) runs the
+/// smallest N first, so that its time cap, should it stop the run, leaves out the largest.
 /// </summary>
-public sealed class RuntimeOrderer() : DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared), IOrderer
+public sealed class RuntimeOrderer(bool smallestNFirst = false) : DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared), IOrderer
 {
     string IOrderer.GetLogicalGroupKey(ImmutableArray<BenchmarkCase> allBenchmarksCases, BenchmarkCase benchmarkCase)
     {
@@ -28,6 +29,11 @@ public sealed class RuntimeOrderer() : DefaultOrderer(SummaryOrderPolicy.Declare
     public override IEnumerable<BenchmarkCase> GetExecutionOrder(ImmutableArray<BenchmarkCase> benchmarkCases, IEnumerable<BenchmarkLogicalGroupRule>? order = null)
     {
         var declared = base.GetExecutionOrder(benchmarkCases, order).ToList();
+        if (smallestNFirst)
+        {
+            declared = [.. declared.OrderBy(c => c.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value as int? ?? 0)];
+        }
+
         if (!declared.Any(c => JobTags.ReplicaOf(c.Job) > 1))
         {
             return declared;

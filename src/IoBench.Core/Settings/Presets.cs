@@ -18,4 +18,13 @@ public static class Presets
     /// threads and with it raised to N, and the pool's thread count sampled through every batch (issue 10's lab).
     /// </summary>
     public const string Starvation = "starvation";
+
+    /// <summary>
+    /// --http-call "GET URL": a user's own HTTP request under every strategy, N from 1 to 1000 within the batch budget at its
+    /// measured L and the run's time cap, with the client's connection limit C, and the decision section in the report.
+    /// </summary>
+    public const string HttpCall = "http-call";
+
+    /// <summary>--sql-call "STATEMENT": a user's own SQL statement (PostgreSQL or a SQLite file), as --http-call, with the pool limit P.</summary>
+    public const string SqlCall = "sql-call";
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using IoBench.Core.Strategies;
+using IoBench.Core.Theory;
 
 namespace IoBench.Core.Settings;
 
@@ -77,12 +78,12 @@ public sealed record SuiteSettings
     public int SteadyIterations => Preset is not null ? 5 : Comparison ? 3 : 2;
 
     /// <summary>
-    /// Unmeasured batches before a steady process's measured ones: 1, 0 in the scaling and starvation presets (as
+    /// Unmeasured batches before a steady process's measured ones: 1 (a call run's too), 0 in the scaling and starvation presets (as
     /// published). BenchmarkDotNet's Monitoring strategy has no jitting stage, so the first measured batch was the first
     /// call through its engine: in the v4 default run it was the slowest of five in 72% of the 234 steady cases (median
     /// +1.1 ms, 2.8%); one unmeasured batch costs a batch (tens of ms) a process.
     /// </summary>
-    public int SteadyWarmupIterations => Preset is null || Cost ? 1 : 0;
+    public int SteadyWarmupIterations => Preset is null || Cost || IsCall ? 1 : 0;
 
     /// <summary>
     /// Processes (one batch each) per cold case: 3, or 4 a side in the comparison matrix. With 3 a side the smallest two-sided
@@ -216,8 +217,69 @@ public sealed record SuiteSettings
 
     public const string MinWorkerThreadsVariable = "IOBENCH_MIN_WORKER_THREADS";
 
+    /// <summary>
+    /// A user's own HTTP request as the operation (IOBENCH_HTTP_CALL, --http-call "GET URL"; GET or HEAD): a preset of its
+    /// own (<see cref="Presets.HttpCall"/>), which calls that URL instead of the suite's latency server (so not with --http-url).
+    /// </summary>
+    public HttpCall? HttpCall { get; init; }
+
+    /// <summary>The call's request headers (IOBENCH_HTTP_HEADERS, one per line; --http-header "Name: value", repeatable).</summary>
+    public IReadOnlyList<HttpHeader> HttpHeaders { get; init; } = [];
+
+    /// <summary>The statuses the call must answer with (IOBENCH_HTTP_STATUS, --http-status; default 2xx).</summary>
+    public ExpectedStatus HttpStatus { get; init; } = ExpectedStatus.Success;
+
+    /// <summary>
+    /// A user's own SQL statement as the operation (IOBENCH_SQL_CALL, --sql-call "SELECT ..."): a preset of its own
+    /// (<see cref="Presets.SqlCall"/>), against the PostgreSQL server of <see cref="Postgres"/> or the SQLite file of <see cref="SqliteFile"/>.
+    /// </summary>
+    public string? SqlCall { get; init; }
+
+    /// <summary>The SQLite file --sql-call runs against instead of PostgreSQL (IOBENCH_SQLITE_FILE, --sqlite-file; an absolute path once read).</summary>
+    public string? SqliteFile { get; init; }
+
+    /// <summary>Lets --sql-call write (IOBENCH_ALLOW_WRITES=1, --allow-writes; default off: the database refuses any write).</summary>
+    public bool AllowWrites { get; init; }
+
+    /// <summary>
+    /// The most a --http-call or --sql-call run may take, build and every case included (IOBENCH_TIME_CAP_S, --time-cap-s;
+    /// default <see cref="DefaultTimeCapSeconds"/>): the plan leaves out the largest N that its estimate puts over it, and
+    /// no case starts once it has passed.
+    /// </summary>
+    public int TimeCapSeconds
+    {
+        get => ExplicitTimeCapSeconds ?? DefaultTimeCapSeconds;
+        init => ExplicitTimeCapSeconds = value;
+    }
+
+    private int? ExplicitTimeCapSeconds { get; init; }
+
+    public const int DefaultTimeCapSeconds = 300;
+
+    public TimeSpan TimeCap => TimeSpan.FromSeconds(TimeCapSeconds);
+
+    /// <summary>
+    /// A user's call's L as the host's first probe measured it and the largest N the time cap leaves (--http-call,
+    /// --sql-call): set in the host once it has probed the call, before BenchmarkDotNet plans the run; null otherwise.
+    /// </summary>
+    public CallPlan? CallPlan { get; init; }
+
+    /// <summary>The L the cell plan budgets a batch with: the call's measured L, else the nominal L.</summary>
+    public TimeSpan PlanLatency => CallPlan?.Latency ?? Latency;
+
+    /// <summary>True for a run of a user's own call (--http-call or --sql-call).</summary>
+    public bool IsCall => HttpCall is not null || SqlCall is not null;
+
+    /// <summary>The call in one line for a console line, a report's title or a data file, secrets masked; null outside a call run.</summary>
+    public string? CallDisplay => HttpCall is { } http
+        ? http.Display
+        : SqlCall is { } sql
+            ? $"{sql} on {(SqliteFile is { } file ? $"SQLite {Path.GetFileName(file)}" : $"PostgreSQL {SecretMask.ConnectionString(Postgres)}")}"
+            : null;
+
     /// <summary>The preset this run selects: null for the default suite, else one of <see cref="Presets"/>.</summary>
-    public string? Preset => Scaling ? Presets.Scaling : Cost ? Presets.Cost : Starvation ? Presets.Starvation : null;
+    public string? Preset =>
+        Scaling ? Presets.Scaling : Cost ? Presets.Cost : Starvation ? Presets.Starvation : HttpCall is not null ? Presets.HttpCall : SqlCall is not null ? Presets.SqlCall : null;
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 
@@ -259,6 +321,15 @@ public sealed record SuiteSettings
         // Only an explicit count travels to child processes: unset, their runtime reads the machine's itself.
         new("--processor-count", ProcessorCountVariable, (s, v) => s with { ProcessorCount = ThreadCount("--processor-count", v) }, s => s.ProcessorCount is { } p ? Format(p) : string.Empty, Display: s => Format(s.BenchmarkProcessorCount)),
         new("--min-worker-threads", MinWorkerThreadsVariable, (s, v) => s with { MinWorkerThreads = ThreadCount("--min-worker-threads", v) }, s => s.MinWorkerThreads is { } m ? Format(m) : string.Empty, Display: s => s.MinWorkerThreads is { } m ? Format(m) : "default"),
+        // A call's words may come as one quoted argument or several: they join with spaces, not commas.
+        new("--http-call", "IOBENCH_HTTP_CALL", (s, v) => s with { HttpCall = IoBench.Core.Settings.HttpCall.Parse(v) }, s => s.HttpCall?.ToString() ?? string.Empty, Display: s => s.HttpCall?.Display ?? string.Empty, Separator: " "),
+        // Repeatable: the command line's headers replace the environment's; one per line in the variable.
+        new("--http-header", "IOBENCH_HTTP_HEADERS", (s, v) => s with { HttpHeaders = [.. s.HttpHeaders, .. HttpHeader.ParseList(v)] }, s => HttpHeader.FormatList(s.HttpHeaders), Display: s => string.Join(" | ", s.HttpHeaders.Select(h => h.Display)), Separator: " ", Reset: s => s with { HttpHeaders = [] }),
+        new("--http-status", "IOBENCH_HTTP_STATUS", (s, v) => s with { HttpStatus = ExpectedStatus.Parse(v) }, s => s.HttpStatus.ToString()),
+        new("--sql-call", "IOBENCH_SQL_CALL", (s, v) => s with { SqlCall = SqlStatement(v) }, s => s.SqlCall ?? string.Empty, Separator: " "),
+        new("--sqlite-file", "IOBENCH_SQLITE_FILE", (s, v) => s with { SqliteFile = ExistingFile("--sqlite-file", v) }, s => s.SqliteFile ?? string.Empty, Separator: " "),
+        new("--allow-writes", "IOBENCH_ALLOW_WRITES", (s, v) => s with { AllowWrites = Flag("--allow-writes", v) }, s => s.AllowWrites ? "1" : "0", IsFlag: true),
+        new("--time-cap-s", "IOBENCH_TIME_CAP_S", (s, v) => s with { TimeCapSeconds = PositiveInt("--time-cap-s", v) }, s => s.ExplicitTimeCapSeconds is { } cap ? Format(cap) : string.Empty, Display: s => Format(s.TimeCapSeconds)),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -286,6 +357,7 @@ public sealed record SuiteSettings
     {
         var settings = this;
         var rest = new List<string>();
+        var repeated = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = SplitInline(args[i]);
@@ -314,7 +386,12 @@ public sealed record SuiteSettings
                     values.Add(args[++i]);
                 }
 
-                value = values.Count > 0 ? string.Join(',', values) : throw new SettingsException($"{option.Name} needs a value.");
+                value = values.Count > 0 ? string.Join(option.Separator, values) : throw new SettingsException($"{option.Name} needs a value.");
+            }
+
+            if (option.Reset is { } reset && repeated.Add(option.Name))
+            {
+                settings = reset(settings); // the first on the command line replaces what the environment gave
             }
 
             settings = option.Apply(settings, value);
@@ -336,11 +413,14 @@ public sealed record SuiteSettings
                 $"--latency-ms {LatencyMs} is too long for the batch deadline: L may be at most half of --batch-timeout-s {BatchTimeoutSeconds} ({BatchTimeoutSeconds * 500L} ms)."));
         }
 
-        var presets = new[] { (Scaling, "--scaling"), (Cost, "--cost"), (Starvation, "--starvation") }.Where(p => p.Item1).Select(p => p.Item2).ToList();
+        var presets = new[] { (Scaling, "--scaling"), (Cost, "--cost"), (Starvation, "--starvation"), (HttpCall is not null, "--http-call"), (SqlCall is not null, "--sql-call") }
+            .Where(p => p.Item1).Select(p => p.Item2).ToList();
         if (presets.Count > 1)
         {
             throw new SettingsException($"{string.Join(" and ", presets)} select different families: run them one after the other.");
         }
+
+        ValidateCall();
 
         if (Comparison && FullMatrix)
         {
@@ -371,6 +451,43 @@ public sealed record SuiteSettings
         }
 
         return this;
+    }
+
+    /// <summary>The rules of a user's own call: its options apply to it alone, and it replaces the latency server and L.</summary>
+    private void ValidateCall()
+    {
+        if (HttpCall is not null && HttpUrl is not null)
+        {
+            throw new SettingsException("--http-url names the latency server of the suite's HTTP families; --http-call calls its own URL instead: give one of them.");
+        }
+
+        if (IsCall && ExplicitLatencyMs is not null)
+        {
+            throw new SettingsException($"--latency-ms sets the suite's nominal L; --{Preset} measures the call's own L: leave out --latency-ms.");
+        }
+
+        var httpOnly = new[] { (HttpHeaders.Count > 0, "--http-header"), (HttpStatus != ExpectedStatus.Success, "--http-status") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
+        if (HttpCall is null && httpOnly.Count > 0)
+        {
+            throw new SettingsException($"{string.Join(" and ", httpOnly)} apply to --http-call, which is not given.");
+        }
+
+        if (SqlCall is null && SqliteFile is not null)
+        {
+            throw new SettingsException("--sqlite-file names the file --sql-call runs against, which is not given.");
+        }
+
+        if (AllowWrites && SqlCall is null)
+        {
+            throw new SettingsException(HttpCall is not null
+                ? "--allow-writes applies to --sql-call: --http-call allows GET and HEAD only."
+                : "--allow-writes applies to --sql-call, which is not given.");
+        }
+
+        if (!IsCall && ExplicitTimeCapSeconds is not null)
+        {
+            throw new SettingsException("--time-cap-s caps a --http-call or --sql-call run, and neither is given.");
+        }
     }
 
     /// <summary>The settings as environment variables, for child processes.</summary>
@@ -449,6 +566,16 @@ public sealed record SuiteSettings
         }
     }
 
+    private static string SqlStatement(string value) =>
+        value.Trim() is { Length: > 0 } statement ? statement : throw new SettingsException("--sql-call needs a statement, e.g. \"SELECT 1\".");
+
+    /// <summary>An existing file, as an absolute path: BenchmarkDotNet's child processes run in folders of their own.</summary>
+    private static string ExistingFile(string name, string value)
+    {
+        var path = Path.GetFullPath(value.Trim());
+        return File.Exists(path) ? path : throw new SettingsException($"{name}: no such file '{value.Trim()}'.");
+    }
+
     private static Uri HttpUrlValue(string value) =>
         Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
@@ -475,5 +602,7 @@ public sealed record SuiteSettings
         Func<SuiteSettings, string, SuiteSettings> Apply,
         Func<SuiteSettings, string> Format,
         bool IsFlag = false,
-        Func<SuiteSettings, string>? Display = null);
+        Func<SuiteSettings, string>? Display = null,
+        string Separator = ",",
+        Func<SuiteSettings, SuiteSettings>? Reset = null);
 }

@@ -4,7 +4,7 @@ using IoBench.Core.Settings;
 
 namespace IoBench.Tests.Benchmarks;
 
-/// <summary>The default suite leaves the cost, scaling and starvation families out; each preset runs its own families and nothing else.</summary>
+/// <summary>The default suite leaves the cost, scaling, starvation and call families out; each preset runs its own families and nothing else.</summary>
 public sealed class PresetFilterTests
 {
     private static readonly Type[] DefaultFamilies = [typeof(SleepBenchmarks), typeof(CpuBenchmarks), typeof(HttpDelayBenchmarks), typeof(PostgresSleepBenchmarks)];
@@ -57,9 +57,27 @@ public sealed class PresetFilterTests
     public void EveryFamilyOfTheAssembly_IsInTheDefaultSuiteOrInExactlyOnePreset()
     {
         var families = typeof(Program).Assembly.GetTypes().Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), true))).ToList();
-        var runs = new[] { new SuiteSettings(), new SuiteSettings { Scaling = true }, new SuiteSettings { Cost = true }, new SuiteSettings { Starvation = true } }.Select(s => new PresetFilter(s)).ToList();
+        var runs = new[]
+        {
+            new SuiteSettings(), new SuiteSettings { Scaling = true }, new SuiteSettings { Cost = true }, new SuiteSettings { Starvation = true },
+            new SuiteSettings { HttpCall = HttpCall.Parse("GET http://127.0.0.1/x") }, new SuiteSettings { SqlCall = "SELECT 1" },
+        }.Select(s => new PresetFilter(s)).ToList();
 
         Assert.All(families, family => Assert.Equal(1, runs.Count(r => r.Runs(family))));
+    }
+
+    [Fact]
+    public void Calls_RunTheirOwnFamilyOnly()
+    {
+        var http = new PresetFilter(new SuiteSettings { HttpCall = HttpCall.Parse("GET http://127.0.0.1/x") });
+        var sql = new PresetFilter(new SuiteSettings { SqlCall = "SELECT 1" });
+
+        Assert.True(http.Runs(typeof(HttpCallBenchmarks)));
+        Assert.False(http.Runs(typeof(SqlCallBenchmarks)));
+        Assert.True(sql.Runs(typeof(SqlCallBenchmarks)));
+        Assert.False(sql.Runs(typeof(HttpCallBenchmarks)));
+        Assert.All(DefaultFamilies, family => Assert.False(http.Runs(family) || sql.Runs(family), family.Name));
+        Assert.False(new PresetFilter(new SuiteSettings()).Runs(typeof(HttpCallBenchmarks)));
     }
 
     [Fact]
