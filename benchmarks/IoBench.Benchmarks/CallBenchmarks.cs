@@ -19,7 +19,7 @@ namespace IoBench.Benchmarks;
 public abstract class CallBenchmarks : BatchBenchmarks
 {
     /// <summary>The ladder of N unless --ops chose them.</summary>
-    protected sealed override IEnumerable<int> Ops() => DefaultOpsUnlessChosen([.. CallPlan.Ladder]);
+    protected override IEnumerable<int> Ops() => DefaultOpsUnlessChosen([.. CallPlan.Ladder]);
 
     /// <summary>
     /// The warm batches (batches until their code tiers up, or bursts until the pool settles) warm the call's code too: a

@@ -3,8 +3,8 @@ using IoBench.Core.Settings;
 namespace IoBench.Benchmarks;
 
 /// <summary>
-/// On a benchmark class: the family belongs to a run of its own (<see cref="Presets"/>), chosen with --scaling or
-/// --cost, and is left out of the default suite. <see cref="PresetFilter"/> applies it.
+/// On a benchmark class: the family belongs to a run of its own (<see cref="Presets"/>), chosen with --scaling, --cost,
+/// --starvation, --http-call or --sql-call, and is left out of the default suite. <see cref="PresetFilter"/> applies it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class PresetAttribute(string name) : Attribute

@@ -5,8 +5,9 @@ using IoBench.Core.Settings;
 namespace IoBench.Benchmarks;
 
 /// <summary>
-/// The default suite runs the families without a <see cref="PresetAttribute"/>; --scaling or --cost runs the families
-/// of that preset and nothing else, so the command alone decides what runs (a --filter narrows it further).
+/// The default suite runs the families without a <see cref="PresetAttribute"/>; a preset (--scaling, --cost, --starvation,
+/// --http-call, --sql-call) runs the families of that preset and nothing else, so the command alone decides what runs (a
+/// --filter narrows it further).
 /// </summary>
 public sealed class PresetFilter(SuiteSettings settings) : IFilter
 {

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using IoBench.Core.Settings;
+using IoBench.Core.Theory;
 using IoBench.Core.Workloads;
 
 namespace IoBench.Benchmarks;
@@ -22,6 +23,14 @@ public class SqlCallBenchmarks : CallBenchmarks
     /// </summary>
     public IEnumerable<PoolSize> PoolValues() =>
         Settings.SqliteFile is null ? [PoolSize.AsLargeAsN, new(10) { ShownAsLimit = true }] : [PoolSize.AsLargeAsN];
+
+    /// <summary>
+    /// On PostgreSQL the ladder stops at N = 200 unless --ops, as the PostgreSQL families' N do: each concurrent query is a
+    /// server process too (on 2 cores, past a few hundred a batch measures CPU scheduling), and a pool of N connections
+    /// past the server's max_connections (PostgreSQL's default 100, the project's server 500) is refused by the server.
+    /// </summary>
+    protected override IEnumerable<int> Ops() =>
+        Settings.SqliteFile is null ? DefaultOpsUnlessChosen([.. CallPlan.Ladder.Where(n => n <= 200)]) : base.Ops();
 
     /// <summary>The call's workload with a pool of <paramref name="poolSize"/> connections (PostgreSQL; 0 = the provider's default).</summary>
     public static SqlCallWorkload Workload(SuiteSettings settings, int poolSize)
