@@ -115,28 +115,7 @@ public sealed class HttpCallWorkload : IWorkload
     public string Scrub(string message) =>
         _secrets.Aggregate(message, (text, secret) => text.Replace(secret, SecretMask.Mask, StringComparison.Ordinal));
 
-    private static HttpClient CreateClient(HttpCallOptions options)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.MaxConnections == 0 ? int.MaxValue : options.MaxConnections,
-            // Warmed connections must survive from setup to the last iteration.
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            // The call as given, measured alone: no proxy from the environment (it would be the proxy's time), no cookie
-            // jar (a Cookie header is the user's to give), no redirects (a 3xx is an answer like any other status).
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-        };
-        return new HttpClient(handler)
-        {
-            Timeout = options.RequestTimeout,
-            // HTTP/1.1 for both forms: Send has no other, and one protocol keeps the forms comparable.
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-    }
+    private static HttpClient CreateClient(HttpCallOptions options) => MeasuredHttpClient.Create(options.MaxConnections, options.RequestTimeout);
 
     private HttpRequestMessage NewRequest()
     {

@@ -123,27 +123,7 @@ public abstract class HttpLatencyWorkload : IWorkload
         GC.SuppressFinalize(this);
     }
 
-    private static HttpClient CreateClient(Uri baseAddress, HttpWorkloadOptions options)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.MaxConnections == 0 ? int.MaxValue : options.MaxConnections,
-            // Warmed connections must survive from setup to the last iteration.
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            // The server is local: no proxy from the environment, no cookies, no redirects in the measured path.
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-        };
-        return new HttpClient(handler)
-        {
-            BaseAddress = baseAddress,
-            Timeout = options.RequestTimeout,
-            DefaultRequestVersion = HttpVersion.Version11,
-            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-    }
+    private static HttpClient CreateClient(Uri baseAddress, HttpWorkloadOptions options) => MeasuredHttpClient.Create(options.MaxConnections, options.RequestTimeout, baseAddress);
 
     private async Task GetCheckedAsync(string route, int ms, CancellationToken cancellationToken)
     {
