@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
+using IoBench.Report.RunCheck;
 
 namespace IoBench.Report.Call;
 
@@ -162,20 +163,14 @@ public static class CallDecision
     private static List<Cell> Measured(ReportFamily family, int n, TimeSpan latency) =>
         [.. family.Rows.Select(row => family.Steady(row, n)).OfType<CaseData>()
             .Where(c => c.Success && c.MeanMs is > 0)
-            .Select(c => new Cell(c.Strategy, c.K, Median(c.IterationsMs.Count > 0 ? c.IterationsMs : [c.MeanMs!.Value]), latency))];
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+            .Select(c => new Cell(c.Strategy, c.K, RunCheckRule.Median(c.IterationsMs.Count > 0 ? c.IterationsMs : [c.MeanMs!.Value]), latency))];
 
     /// <summary>The configuration's L: the median of its cases' own L medians (the unlimited configuration's when it has none).</summary>
     private static TimeSpan? Latency(ReportFamily family, ReportFamily? unlimited)
     {
         var medians = family.Cases.Concat(unlimited?.Cases ?? []).Where(c => c.Regime == "Steady" && c.Success && c.Latency is { MedianMs: > 0 })
             .Select(c => c.Latency!.MedianMs).ToList();
-        return medians.Count == 0 ? null : ReportFamily.Milliseconds(Median(medians));
+        return medians.Count == 0 ? null : ReportFamily.Milliseconds(RunCheckRule.Median(medians));
     }
 
     /// <summary>The configuration's client limit: C connections (HTTP) or a pool of P (SQL); null when unlimited.</summary>

@@ -84,7 +84,8 @@ internal static class RunCheckRule
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static double Median(IReadOnlyList<double> series)
+    /// <summary>The median of a series (the mean of the middle two for an even count); the report's decision section uses it too.</summary>
+    internal static double Median(IReadOnlyList<double> series)
     {
         var values = series.Order().ToList();
         var middle = values.Count / 2;
