@@ -70,13 +70,20 @@ internal sealed class ReportFamily
 
     /// <summary>
     /// L of the blocking form (the sequential bound's L), or the nominal L; for a call, which has no nominal L, the median
-    /// of its blocking cases' own L.
+    /// of its blocking cases' own L: this configuration's, else the whole run's (a limit C or P does not change one call's
+    /// L, and a limited configuration may have run only async strategies).
     /// </summary>
-    public TimeSpan BlockingL => Blocking is { } l
-        ? Milliseconds(l.MedianMs)
-        : IsCall && _cases.Where(c => c is { Regime: "Steady", Latency.Form: nameof(WorkloadForm.Blocking) }).Select(c => c.Latency!.MedianMs).Order().ToList() is { Count: > 0 } medians
+    public TimeSpan BlockingL => Blocking is { } l ? Milliseconds(l.MedianMs) : CallBlockingL ?? NominalL;
+
+    /// <summary>True when <see cref="BlockingL"/> is the run's nominal L, not a measured one.</summary>
+    public bool BlockingLIsNominal => Blocking is null && CallBlockingL is null;
+
+    private TimeSpan? CallBlockingL => IsCall ? MedianBlockingL(_cases) ?? MedianBlockingL(Run.Cases.Where(c => c.Workload == Workload)) : null;
+
+    private static TimeSpan? MedianBlockingL(IEnumerable<CaseData> cases) =>
+        cases.Where(c => c is { Regime: "Steady", Latency.Form: nameof(WorkloadForm.Blocking) }).Select(c => c.Latency!.MedianMs).Order().ToList() is { Count: > 0 } medians
             ? Milliseconds(medians[medians.Count / 2])
-            : NominalL;
+            : null;
 
     /// <summary>The chart's and the chart file's name: "chart-postgressleep-pool-10.svg".</summary>
     public string ChartFileName => "chart-" + string.Join('-', Title.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries)) + ".svg";

@@ -120,7 +120,7 @@ internal static class FamilyChart
     {
         var environment = family.Run.Environment;
         var runtime = environment.Runtimes.FirstOrDefault() is { } r && r.IndexOf(',', StringComparison.Ordinal) is var comma and > 0 ? r[..comma] : environment.Runtimes.FirstOrDefault() ?? "runtime not reported";
-        var latency = string.Create(CultureInfo.InvariantCulture, $"L = {MarkdownReport.Milliseconds(family.BlockingL)} blocking{(family.Blocking is null ? " (nominal)" : " (median)")}");
+        var latency = string.Create(CultureInfo.InvariantCulture, $"L = {MarkdownReport.Milliseconds(family.BlockingL)} blocking{(family.BlockingLIsNominal ? " (nominal)" : " (median)")}");
         if (family.Async is { } async)
         {
             latency += string.Create(CultureInfo.InvariantCulture, $", {MarkdownReport.Milliseconds(ReportFamily.Milliseconds(async.MedianMs))} async (median)");
