@@ -7,8 +7,8 @@ namespace IoBench.Compare;
 /// comparison has adjusted every case's p (<see cref="VerdictRule.Apply"/>), its q and verdict. Two modes, one estimator
 /// each: with at least two processes a side in runs made with per-process medians, the process is the unit (the moderated
 /// t-test on log process medians, <see cref="ModeratedTTest"/>, its ratio of geometric means and its interval); otherwise
-/// the iterations (<see cref="ShiftEstimator"/>'s Hodges-Lehmann ratio and the Mann-Whitney test). The mean ratio is shown
-/// beside them and decides nothing.
+/// the iterations (<see cref="ShiftEstimator"/>'s Hodges-Lehmann ratio and the Mann-Whitney test). A case whose L a device
+/// decides is estimated and tested in units of each side's own L. The mean ratio is shown beside them and decides nothing.
 /// </summary>
 public sealed class CaseComparison
 {
@@ -18,7 +18,15 @@ public sealed class CaseComparison
     /// The between-process variance of the case's family over both runs' cells (<see cref="RunComparison"/>); null in a
     /// comparison of runs made without per-process medians, whose cases are compared iteration against iteration.
     /// </param>
-    public CaseComparison(BenchmarkCase a, BenchmarkCase b, VerdictRule rule, double? latencyA = null, double? latencyB = null, BetweenProcessVariance? familyVariance = null)
+    /// <param name="decidePerLatency">
+    /// The case's L is sampled around its own batches (a device or a calibration decides it, not a timer): with both
+    /// sides' L known, each side's times are taken in units of its own L before the estimate and the test, so that an
+    /// fsync or a query that ran slower in one process or run is not called a change of the strategy. Measured on the
+    /// published A/A pair (v5 against v5-repeat): SqliteQuery's L was 1.43 times as long in one run as in the other, and
+    /// 15 of the pair's 22 false calls were in such families; decided per L, 4 of them remain (10 calls in all). The L change itself is reported per family
+    /// (<see cref="RunComparison.LatencyChanges"/>), not hidden.
+    /// </param>
+    public CaseComparison(BenchmarkCase a, BenchmarkCase b, VerdictRule rule, double? latencyA = null, double? latencyB = null, BetweenProcessVariance? familyVariance = null, bool decidePerLatency = false)
     {
         if (a.Key != b.Key)
         {
@@ -28,24 +36,32 @@ public sealed class CaseComparison
         A = a;
         B = b;
         Rule = rule;
+        DecidedPerLatency = decidePerLatency && latencyA is > 0 && latencyB is > 0;
+        // In units of L: dividing a side by its one L moves its log values by a constant, so the family's between-process
+        // variance (each cell's processes about their own mean) is unchanged, and only the difference between the sides moves.
+        var unitA = DecidedPerLatency ? latencyA!.Value : 1.0;
+        var unitB = DecidedPerLatency ? latencyB!.Value : 1.0;
         if (familyVariance is not null && a.Processes.Count >= 2 && b.Processes.Count >= 2)
         {
-            Moderated = ModeratedTTest.TwoSided([.. a.ProcessMedians.Select(m => Math.Log(m))], [.. b.ProcessMedians.Select(m => Math.Log(m))], familyVariance.TypicalVariance, familyVariance.DegreesOfFreedom, rule.Confidence);
+            Moderated = ModeratedTTest.TwoSided([.. a.ProcessMedians.Select(m => Math.Log(m / unitA))], [.. b.ProcessMedians.Select(m => Math.Log(m / unitB))], familyVariance.TypicalVariance, familyVariance.DegreesOfFreedom, rule.Confidence);
             Estimate = new RatioEstimate(Math.Exp(Moderated.Difference), Math.Exp(Moderated.Lower), Math.Exp(Moderated.Upper), rule.Confidence);
         }
         else
         {
-            Estimate = ShiftEstimator.Ratio(a.NanosecondsPerOperation, b.NanosecondsPerOperation, rule.Confidence);
-            Test = MannWhitneyTest.TwoSided(a.NanosecondsPerOperation, b.NanosecondsPerOperation);
+            IReadOnlyList<double> timesA = [.. a.NanosecondsPerOperation.Select(t => t / unitA)];
+            IReadOnlyList<double> timesB = [.. b.NanosecondsPerOperation.Select(t => t / unitB)];
+            Estimate = ShiftEstimator.Ratio(timesA, timesB, rule.Confidence);
+            Test = MannWhitneyTest.TwoSided(timesA, timesB);
         }
 
+        TimeRatio = Estimate.Ratio * unitB / unitA;
         MeanRatio = b.Mean / a.Mean;
         MedianRatio = b.Median / a.Median;
         Agrees = rule.Within(Ratio);
         if (latencyA is > 0 && latencyB is > 0)
         {
             // Each side in units of its own L: the estimate with each run's L taken out.
-            PerLatencyRatio = Ratio * latencyA.Value / latencyB.Value;
+            PerLatencyRatio = TimeRatio * latencyA.Value / latencyB.Value;
             AgreesPerLatency = rule.Within(PerLatencyRatio.Value);
         }
     }
@@ -64,8 +80,14 @@ public sealed class CaseComparison
     /// </summary>
     public RatioEstimate Estimate { get; }
 
-    /// <summary>The estimate's ratio (<see cref="RatioEstimate.Ratio"/>).</summary>
+    /// <summary>The estimate's ratio (<see cref="RatioEstimate.Ratio"/>): in units of L when <see cref="DecidedPerLatency"/>.</summary>
     public double Ratio => Estimate.Ratio;
+
+    /// <summary>True when each side's times were taken in units of its own L before the estimate and the test.</summary>
+    public bool DecidedPerLatency { get; }
+
+    /// <summary>The estimate as a ratio of times (L not taken out): <see cref="Ratio"/> unless <see cref="DecidedPerLatency"/>.</summary>
+    public double TimeRatio { get; }
 
     /// <summary>True when the process is the unit: the moderated t-test on log process medians decided.</summary>
     public bool PerProcess => Moderated is not null;

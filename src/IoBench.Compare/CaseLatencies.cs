@@ -27,6 +27,42 @@ public static class CaseLatencies
     }
 
     /// <summary>
+    /// The benchmark types (FileWriteBenchmarks ...) whose L the data file marks as sampled around every measured batch
+    /// (a family's LatencySampledPerBatch): a device or a calibration decides their L, not a timer, so it moves with the
+    /// process and the run. Comparisons decide these cases in units of each side's own L. Empty without a data file.
+    /// </summary>
+    public static IReadOnlySet<string> PairedLatencyTypes(string path)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        var file = DataFileOf(path);
+        if (!File.Exists(file))
+        {
+            return types;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            if (document.RootElement.TryGetProperty("Families", out var families) && families.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var family in families.EnumerateArray())
+                {
+                    if (family.TryGetProperty("LatencySampledPerBatch", out var paired) && paired.ValueKind == JsonValueKind.True)
+                    {
+                        types.Add($"{family.GetProperty("Workload").GetString()}Benchmarks");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new CompareInputException($"{file}: not an IoBench data file ({e.Message})", e);
+        }
+
+        return types;
+    }
+
+    /// <summary>
     /// The per-process figures of a schema 4 data file: each case's regime, N, pool dependence, pool minimum and each steady
     /// process's warm-up. Null without a data file, or for one made before the process medians were recorded (its cells
     /// are compared iteration against iteration, as they always were).

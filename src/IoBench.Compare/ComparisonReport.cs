@@ -38,6 +38,8 @@ public static class ComparisonReport
                 + $"cases within ±{threshold} ({Percent(100.0 * c.AgreePerLatencyCount / c.PerLatencyCount)}).").AppendLine();
         }
 
+        AppendLatencyChanges(md, c);
+
         md.AppendLine("## Verdicts and agreement per workload family").AppendLine();
         var share = c.PerProcess ? " Unknown share |" : "";
         md.AppendLine($"| Family | Cases | Faster | Slower | Same | Unknown |{share} Ratio within ±{threshold} |").AppendLine($"|---|---:|---:|---:|---:|---:|{(c.PerProcess ? "---:|" : "")}---:|");
@@ -60,15 +62,20 @@ public static class ComparisonReport
         var perL = c.PerLatencyCount > 0;
         var confidence = Percent(c.Rule.Confidence * 100);
         var center = c.PerProcess ? "estimate" : "median";
-        md.AppendLine($"| Case | A {center} | B {center} | Ratio | {confidence} interval | Mean ratio | p | q | Verdict | Within ±{threshold} |{(perL ? " Ratio per L |" : "")}");
-        md.AppendLine($"|---|---:|---:|---:|---|---:|---:|---:|---|---|{(perL ? "---:|" : "")}");
+        if (c.DecidedPerLatencyCount > 0)
+        {
+            md.AppendLine($"A ratio marked *per L* is in units of each side's own L (its interval, p and verdict too); **Time ratio** is B's times over A's as measured.").AppendLine();
+        }
+
+        md.AppendLine($"| Case | A {center} | B {center} | Ratio | {confidence} interval | Mean ratio | p | q | Verdict | Within ±{threshold} |{(perL ? " Ratio per L | Time ratio |" : "")}");
+        md.AppendLine($"|---|---:|---:|---:|---|---:|---:|---:|---|---|{(perL ? "---:|---:|" : "")}");
         foreach (var row in c.Cases)
         {
             md.AppendLine($"| {Cell(row.Key.ToString())} | {DurationText.Format(row.CenterA)} | {DurationText.Format(row.CenterB)} "
-                + $"| {Number(row.Ratio, "0.000")} | {Interval(row.Estimate)} | {Number(row.MeanRatio, "0.00")} "
+                + $"| {RatioText(row)} | {Interval(row.Estimate)} | {Number(row.MeanRatio, "0.00")} "
                 + $"| {Number(row.PValue, "0.0000")}{(row.PExact ? "" : " (approx.)")} | {QText(row.QValue)} "
                 + $"| {VerdictText(row)} | {(row.Agrees ? "yes" : "**no**")} |"
-                + (perL ? $" {(row.PerLatencyRatio is { } r ? Number(r, "0.000") : "-")} |" : ""));
+                + (perL ? $" {(row.PerLatencyRatio is { } r ? Number(r, "0.000") : "-")} | {Number(row.TimeRatio, "0.000")} |" : ""));
         }
 
         AppendKeys(md, "Only in A", c.OnlyInA);
@@ -121,6 +128,32 @@ public static class ComparisonReport
             var target = f.OnTarget switch { null => "too few cells", true => "met", false => "**missed**" };
             md.AppendLine($"| {Cell(f.Family)} | {f.Cells} | {f.Inside} ({Percent(f.InsidePercent)}) | {Percent(f.MedianRelativeWidth * 100)} | {Number(f.StandardDeviation, "0.0000")} | {f.DegreesOfFreedom} | {target} |");
         }
+    }
+
+    /// <summary>The deciding ratio, marked "per L" when each side was taken in units of its own L.</summary>
+    public static string RatioText(CaseComparison row) =>
+        row.DecidedPerLatency ? $"{Number(row.Ratio, "0.000")} per L" : Number(row.Ratio, "0.000");
+
+    /// <summary>How each family's L moved from A to B, and which families were decided in units of it.</summary>
+    public static void AppendLatencyChanges(StringBuilder md, RunComparison c)
+    {
+        if (c.LatencyChanges.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine($"**L per family**: {c.DecidedPerLatencyCount} of {c.Cases.Count} cases were decided in units of each side's own L: "
+            + "those whose L is sampled around every batch because a device or a calibration decides it, not a timer (an fsync, a "
+            + "commit, a query, a calibrated computation). Such an L moves between two runs of the same code (SqliteQuery's by 1.43 "
+            + "in the published A/A pair), so a change in it is reported here, not judged; a timed family's L is the change under "
+            + "test (a positive control's L × 1.1) and decides nothing.").AppendLine();
+        md.AppendLine("| Family | Decided in units of L | Cases | L(B) / L(A), median | Smallest | Largest |").AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var l in c.LatencyChanges)
+        {
+            md.AppendLine($"| {Cell(l.Type)} | {(l.DecidedPerLatency ? "yes" : "no")} | {l.Cases} | {Number(l.Median, "0.000")} | {Number(l.Min, "0.000")} | {Number(l.Max, "0.000")} |");
+        }
+
+        md.AppendLine();
     }
 
     /// <summary>"[0.912, 1.043]", or "unbounded" when the iterations are too few for the confidence.</summary>

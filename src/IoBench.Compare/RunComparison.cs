@@ -26,7 +26,8 @@ public sealed class RunComparison
             : [];
         Cases = [.. a.Cases.Values
             .Where(c => b.Cases.ContainsKey(c.Key))
-            .Select(c => new CaseComparison(c, b.Cases[c.Key], Rule, a.LatencyOf(c.Key), b.LatencyOf(c.Key), variances.GetValueOrDefault(c.Key.Family)))
+            .Select(c => new CaseComparison(c, b.Cases[c.Key], Rule, a.LatencyOf(c.Key), b.LatencyOf(c.Key), variances.GetValueOrDefault(c.Key.Family),
+                a.PairedLatencyTypes.Contains(c.Key.Type) && b.PairedLatencyTypes.Contains(c.Key.Type)))
             .OrderByDescending(c => Math.Abs(Math.Log(c.Ratio)))
             .ThenBy(c => c.Key.ToString(), StringComparer.Ordinal)];
         if (poolLikeWithLike && PerProcess)
@@ -45,6 +46,7 @@ public sealed class RunComparison
         }
 
         Coverage = PerProcess ? CoverageOf(a, Cases) : [];
+        LatencyChanges = LatencyChangesOf(Cases);
         OnlyInA = [.. a.Cases.Keys.Where(k => !b.Cases.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)];
         OnlyInB = [.. b.Cases.Keys.Where(k => !a.Cases.ContainsKey(k)).OrderBy(k => k.ToString(), StringComparer.Ordinal)];
         if (Cases.Count == 0)
@@ -67,6 +69,15 @@ public sealed class RunComparison
 
     /// <summary>Per family, B's cell estimates inside A's 90% prediction intervals (per-process runs; empty otherwise).</summary>
     public IReadOnlyList<FamilyCoverage> Coverage { get; }
+
+    /// <summary>
+    /// Per benchmark type, how B's L compares with A's over the cases both data files give an L for: the change the cases
+    /// decided in units of L take out, reported here so that a slower device or query is seen, not hidden.
+    /// </summary>
+    public IReadOnlyList<LatencyChange> LatencyChanges { get; }
+
+    /// <summary>The cases decided in units of each side's own L.</summary>
+    public int DecidedPerLatencyCount => Cases.Count(c => c.DecidedPerLatency);
 
     /// <summary>The cases compared process against process (the moderated t-test), and those compared iteration against iteration.</summary>
     public (int PerProcess, int PerIteration) Tests => (Cases.Count(c => c.PerProcess), Cases.Count(c => !c.PerProcess));
@@ -137,11 +148,28 @@ public sealed class RunComparison
 
             var widths = intervals.Select(p => p.Interval!.RelativeWidth).Order().ToArray();
             var median = widths.Length % 2 == 1 ? widths[widths.Length / 2] : (widths[(widths.Length / 2) - 1] + widths[widths.Length / 2]) / 2;
-            coverage.Add(new FamilyCoverage(family.Key, intervals.Count, intervals.Count(p => p.Interval!.Contains(p.c.B.CellEstimate)), median, variance.StandardDeviation, variance.DegreesOfFreedom));
+            // A case decided in units of L lands where A's interval, in A's L, says once B's figure is in A's L too.
+            coverage.Add(new FamilyCoverage(family.Key, intervals.Count, intervals.Count(p => p.Interval!.Contains(InUnitsOfA(p.c))), median, variance.StandardDeviation, variance.DegreesOfFreedom));
         }
 
         return coverage;
     }
+
+    /// <summary>B's cell estimate, rescaled by L(A) / L(B) when the case was decided in units of L.</summary>
+    private static double InUnitsOfA(CaseComparison c) =>
+        c.DecidedPerLatency ? c.B.CellEstimate * c.Ratio / c.TimeRatio : c.B.CellEstimate;
+
+    private static List<LatencyChange> LatencyChangesOf(IReadOnlyList<CaseComparison> cases) =>
+        [.. cases.Where(c => c.PerLatencyRatio is not null)
+            .GroupBy(c => c.Key.Type, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                // L(B) / L(A) of each case: its time ratio over its ratio in units of L.
+                var ratios = g.Select(c => c.TimeRatio / c.PerLatencyRatio!.Value).Order().ToArray();
+                var median = ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : Math.Sqrt(ratios[(ratios.Length / 2) - 1] * ratios[ratios.Length / 2]);
+                return new LatencyChange(g.Key, g.Any(c => c.DecidedPerLatency), ratios.Length, median, ratios[0], ratios[^1]);
+            })];
 
     private List<RatioGroup> GroupBy(Func<CaseComparison, string?> name) =>
         [.. Judged.Select(c => (Name: name(c), c.Ratio))

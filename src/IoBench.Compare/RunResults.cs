@@ -28,6 +28,9 @@ public sealed partial class RunResults
     /// <summary>Each case's L in nanoseconds (canonical keys, <see cref="CaseLatencies"/>); empty without a data file.</summary>
     public IReadOnlyDictionary<CaseKey, double> Latencies { get; private init; } = new Dictionary<CaseKey, double>();
 
+    /// <summary>The benchmark types whose L is sampled around every batch (<see cref="CaseLatencies.PairedLatencyTypes"/>): decided in units of L.</summary>
+    public IReadOnlySet<string> PairedLatencyTypes { get; private init; } = new HashSet<string>();
+
     /// <summary>The runtime each framework's cases ran on, read inside their processes (net8.0 -> 8.0.33; "" in a one-runtime run).</summary>
     public IReadOnlyDictionary<string, string> Runtimes { get; private init; } = new Dictionary<string, string>();
 
@@ -112,6 +115,7 @@ public sealed partial class RunResults
         return new RunResults(path, reports, cases)
         {
             Latencies = CaseLatencies.Load(path),
+            PairedLatencyTypes = CaseLatencies.PairedLatencyTypes(path),
             Runtimes = CaseLatencies.Runtimes(path),
             Settings = RunSettings.Load(path),
             ProcessData = CaseLatencies.ProcessData(path),
@@ -141,6 +145,7 @@ public sealed partial class RunResults
             Framework = framework,
             Runtimes = Runtimes,
             Settings = Settings,
+            PairedLatencyTypes = PairedLatencyTypes,
             Latencies = Latencies.Where(l => FrameworkOf(l.Key.Job) == framework).ToDictionary(l => l.Key with { Job = RegimeOf(l.Key.Job) }, l => l.Value),
             ProcessData = ProcessData?.ForSide(framework),
         };

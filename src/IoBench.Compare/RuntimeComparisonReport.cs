@@ -26,10 +26,11 @@ public static class RuntimeComparisonReport
             + "is the one its benchmark processes read (`Environment.Version`, in iobench-data.json), not the job's name.").AppendLine();
         md.AppendLine("Each regime is compared with itself: a steady case with the baseline's steady case, a cold one with the baseline's "
             + "cold one; the false-discovery control runs over each runtime's cases. " + c.Rule.Describe()
-            + " **Per L**: the ratio with each runtime's own L taken out (L from the data file: sampled around every batch for the "
-            + "device-decided families, FileWrite, SqliteWrite and the short PostgreSQL ones, whose fsync or commit can take twice as "
-            + "long from one minute to the next on this machine; a change in the raw ratio with the per-L ratio near 1 is the device's, "
-            + "or the driver's per-operation cost, not the strategy's).").AppendLine();
+            + " **Per L**: the ratio with each runtime's own L taken out (L from the data file). The families whose L is sampled around "
+            + "every batch (a device or a calibration decides it, not a timer: Cpu, FileWrite, SqliteQuery, SqliteWrite and the short "
+            + "PostgreSQL ones, whose fsync, commit or query can take twice as long from one run to the next on this machine) are "
+            + "decided per L: their ratio, interval, p and verdict are in units of each side's own L, marked *per L*, and how their L "
+            + "moved is reported per family below, not judged. **Time ratio** is the ratio of the times as measured.").AppendLine();
 
         var perProcess = c.Others.Concat(c.Controls).Any(o => o.PerProcess);
         if (perProcess)
@@ -63,6 +64,13 @@ public static class RuntimeComparisonReport
         }
 
         AppendControls(md, c);
+
+        // The controls' rows too: the negative control's L moves as far as a runtime's may without any runtime effect.
+        foreach (var o in c.Others.Concat(c.Controls).Where(o => o.LatencyChanges.Count > 0))
+        {
+            md.AppendLine().AppendLine($"**L per family, {Label(o.B)} against {Label(o.A)}**:").AppendLine();
+            ComparisonReport.AppendLatencyChanges(md, o);
+        }
 
         md.AppendLine().AppendLine("**Headline**: the median of the cases' ratios per runtime and regime, the geometric mean beside it "
             + "(one extreme case moves the geometric mean, not the median).").AppendLine();
@@ -109,8 +117,8 @@ public static class RuntimeComparisonReport
         var separator = new StringBuilder("|---|---:|");
         foreach (var o in c.Others)
         {
-            md.Append($" {Label(o.B)} | Ratio | Interval | Per L | q | Verdict |");
-            separator.Append("---:|---:|---|---:|---:|---|");
+            md.Append($" {Label(o.B)} | Ratio | Interval | Per L | Time ratio | q | Verdict |");
+            separator.Append("---:|---:|---|---:|---:|---:|---|");
         }
 
         md.AppendLine().AppendLine(separator.ToString());
@@ -122,12 +130,12 @@ public static class RuntimeComparisonReport
             {
                 if (byRuntime[i].TryGetValue(key, out var row))
                 {
-                    md.Append($" {DurationText.Format(row.CenterB)} | {Ratio(row.Ratio)} | {ComparisonReport.Interval(row.Estimate)} | {(row.PerLatencyRatio is { } l ? Ratio(l) : "-")} | {ComparisonReport.QText(row.QValue)} | {ComparisonReport.VerdictText(row)} |");
+                    md.Append($" {DurationText.Format(row.CenterB)} | {Ratio(row.Ratio)}{(row.DecidedPerLatency ? " per L" : "")} | {ComparisonReport.Interval(row.Estimate)} | {(row.PerLatencyRatio is { } l ? Ratio(l) : "-")} | {Ratio(row.TimeRatio)} | {ComparisonReport.QText(row.QValue)} | {ComparisonReport.VerdictText(row)} |");
                 }
                 else
                 {
                     var measured = c.Others[i].B.Cases.TryGetValue(key, out var b) ? DurationText.Format(b.Median) : "not measured";
-                    md.Append($" {measured} | - | - | - | - | - |");
+                    md.Append($" {measured} | - | - | - | - | - | - |");
                 }
             }
 
@@ -182,7 +190,8 @@ public static class RuntimeComparisonReport
             > 2 => $"{Number(change.Ratio, "0.#")} times {direction}",
             var r => $"{Number(Math.Abs(r - 1) * 100, "0")}% {direction}",
         };
-        var perL = change.PerLatencyRatio is { } l ? $"; in units of each runtime's own L, {Ratio(l)}" : string.Empty;
+        var perL = change.DecidedPerLatency ? $"; in units of each runtime's own L, as decided; as times, {Ratio(change.TimeRatio)}"
+            : change.PerLatencyRatio is { } l ? $"; in units of each runtime's own L, {Ratio(l)}" : string.Empty;
         var center = change.PerProcess ? "estimate" : "median";
         return $"{Describe(change.Key)}: {center} {DurationText.Format(change.CenterA)} on {Label(runtime.A)}, {DurationText.Format(change.CenterB)} on "
             + $"{Label(runtime.B)}, ratio {Ratio(change.Ratio)} {ComparisonReport.Interval(change.Estimate)} ({size}; {(change.PerProcess ? "moderated t" : "Mann-Whitney")} p = "

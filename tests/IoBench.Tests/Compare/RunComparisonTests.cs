@@ -1,4 +1,5 @@
 using IoBench.Compare;
+using IoBench.Core.Statistics;
 using static IoBench.Tests.Compare.CompareFixtures;
 
 namespace IoBench.Tests.Compare;
@@ -163,6 +164,78 @@ public sealed class RunComparisonTests
             root.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void PairedLatencyFamily_IsDecidedInUnitsOfL_AndItsLChangeReported()
+    {
+        // B's query took 1.4 times as long as A's, and so did every cell: the A/A pair's SqliteQuery (its L 1.43 times A's).
+        // Decided as times, every cell would be "slower"; in units of each side's own L it is not, and the L change is in
+        // the report's L table. A family whose data file does not mark its L as sampled per batch keeps the time ratio.
+        var root = Directory.CreateTempSubdirectory("iobench-paired-");
+        try
+        {
+            var (a, b) = (Copy(RunA, Path.Combine(root.FullName, "a")), Copy(RunB, Path.Combine(root.FullName, "b")));
+            File.WriteAllText(Path.Combine(a, CaseLatencies.DataFile), Data(20, paired: true));
+            File.WriteAllText(Path.Combine(b, CaseLatencies.DataFile), Data(40, paired: true));
+
+            var perL = new RunComparison(RunResults.Load(a), RunResults.Load(b));
+            var sequential = perL.Cases.Single(c => c.Key == Key("SleepBenchmarks", "Sequential", 10));
+
+            Assert.True(sequential.DecidedPerLatency);
+            Assert.Equal(1.0, sequential.Ratio, 9);
+            Assert.Equal(2.0, sequential.TimeRatio, 9);
+            Assert.NotEqual(Verdict.Slower, sequential.Verdict);
+            Assert.False(perL.Cases.Single(c => c.Key == Key("CpuBenchmarks", "Thread", 10)).DecidedPerLatency); // no L in its data
+            var change = Assert.Single(perL.LatencyChanges);
+            Assert.Equal(("SleepBenchmarks", true, 1, 2.0), (change.Type, change.DecidedPerLatency, change.Cases, change.Median));
+            var report = ComparisonReport.Render(perL);
+            Assert.Contains("| SleepBenchmarks | yes | 1 | 2.000 | 2.000 | 2.000 |", report, StringComparison.Ordinal);
+            Assert.Contains("| 1.000 per L |", report, StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(b, CaseLatencies.DataFile), Data(40, paired: false));
+            var asTimes = new RunComparison(RunResults.Load(a), RunResults.Load(b)).Cases.Single(c => c.Key == Key("SleepBenchmarks", "Sequential", 10));
+            Assert.False(asTimes.DecidedPerLatency); // both sides must say so
+            Assert.Equal(2.0, asTimes.Ratio, 9);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void PerProcess_InUnitsOfL_TakesOutTheLAndKeepsTheTest()
+    {
+        // Three processes a side, B every process 1.4 times A's, and B's L 1.4 times A's: as times a clear "slower";
+        // in units of L the same cell, and the interval about 1 as wide as the processes' spread allows.
+        var key = Key("SqliteQueryBenchmarks", "Task", 10);
+        IReadOnlyList<IReadOnlyList<double>> processesA = [[20.0, 20.2, 19.9], [20.5, 20.4, 20.6], [19.8, 20.0, 20.1]];
+        IReadOnlyList<IReadOnlyList<double>> processesB = [.. processesA.Select(p => (IReadOnlyList<double>)[.. p.Select(t => t * 1.4)])];
+        var a = new BenchmarkCase(key, processesA, "a");
+        var b = new BenchmarkCase(key, processesB, "b");
+        var variance = BetweenProcessVariance.Of([a.ProcessMedians, b.ProcessMedians]);
+        var rule = new VerdictRule();
+
+        var asTimes = new CaseComparison(a, b, rule, 20, 28, variance);
+        var perL = new CaseComparison(a, b, rule, 20, 28, variance, decidePerLatency: true);
+        rule.Apply([asTimes]);
+        rule.Apply([perL]);
+
+        Assert.Equal(Verdict.Slower, asTimes.Verdict);
+        Assert.Equal(1.4, asTimes.Ratio, 6);
+        Assert.Equal(1.0, perL.Ratio, 6);
+        Assert.Equal(1.4, perL.TimeRatio, 6);
+        Assert.True(perL.Estimate.Lower < 1 && perL.Estimate.Upper > 1);
+        Assert.NotEqual(Verdict.Slower, perL.Verdict);
+        Assert.True(perL.PValue > 0.5);
+    }
+
+    private static string Data(double medianMs, bool paired) =>
+        $$$"""
+        {"SchemaVersion":1,"Cases":[{"Workload":"Sleep","Parameters":{},"Strategy":"Sequential","N":10,"K":0,"Regime":"Batch",
+        "Latency":{"Form":"Blocking","MeanMs":{{{medianMs}}},"MedianMs":{{{medianMs}}},"P10Ms":{{{medianMs}}},"P90Ms":{{{medianMs}}},"MaxMs":{{{medianMs}}},"Samples":30}}],
+        "Families":[{"Workload":"Sleep","Parameters":{},"LatencySampledPerBatch":{{{(paired ? "true" : "false")}}}}]}
+        """;
 
     private static string Data(double medianMs) =>
         $$$"""
