@@ -81,6 +81,7 @@ public sealed class PendingMemoryTests
         family.Setup();
         try
         {
+            var threadsBefore = ThreadPool.ThreadCount;
             family.BeginBatch();
             await family.Batch();
             var metrics = family.MeasureBatchEnd();
@@ -93,7 +94,12 @@ public sealed class PendingMemoryTests
             Assert.NotNull(metrics.Memory);
             var allocated = metrics.AllocatedBytes / 20_000.0;
             Assert.InRange(allocated, 100, 1_000); // the known allocation itself: a Task, its timer and the probe's share
-            Assert.InRange(metrics.Memory.Value.Bytes / 20_000.0, allocated * 0.75, allocated * 1.25);
+            // Failed twice under load (276.7 and 368-410 B against ~190 B allocated), never reproduced (4 runs at load 21-24
+            // read 177-178 B): the message keeps what a next failure needs to be explained (the pool's growth, the RSS pair).
+            var pending = metrics.Memory.Value.Bytes / 20_000.0;
+            Assert.True(pending >= allocated * 0.75 && pending <= allocated * 1.25,
+                $"pending {pending:0.0} B/op against {allocated:0.0} B/op allocated (band 0.75-1.25x); working set {metrics.Memory.Value.BaselineBytes:N0} -> "
+                + $"{metrics.Memory.Value.PeakBytes:N0} B; pool threads {threadsBefore} -> {ThreadPool.ThreadCount}; load {File.ReadAllText("/proc/loadavg").Trim()}");
             Assert.NotNull(metrics.Collections);
         }
         finally
