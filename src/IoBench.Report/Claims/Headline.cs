@@ -20,7 +20,8 @@ public static class Headline
     {
         var sleep = ReportFamily.Of(run).FirstOrDefault(f => f.Workload == "Sleep" && !f.ClaimOnly)
             ?? throw new InvalidDataException("the run has no Sleep family, which the headline table shows");
-        var ops = sleep.Ops;
+        // N = 1 is L itself for every strategy that runs it: the table starts where the two bounds part.
+        var ops = sleep.Ops.Where(n => n > 1).ToList();
         var blocking = sleep.BlockingL;
         var text = new StringBuilder();
         if (RunSupport.IsQuick(run))
