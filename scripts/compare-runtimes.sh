@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares .NET 8, 9 and 10 on the same I/O matrix, in one BenchmarkDotNet run, and writes the comparison:
 #   scripts/compare-runtimes.sh                      the comparison matrix on net8.0 net9.0 net10.0, with the baseline's negative
-#                                                    and positive controls, three processes a steady cell (see README's time)
+#                                                    and positive controls, three processes a steady cell (its time: README.md)
 #   scripts/compare-runtimes.sh --full-matrix        the whole default matrix on each runtime (about three suites)
 #   scripts/compare-runtimes.sh --artifacts DIR      where BenchmarkDotNet writes (default BenchmarkDotNet.Artifacts)
 # Other arguments pass through to the benchmark app (e.g. --filter '*Sleep*'). IOBENCH_RUNTIMES overrides the runtimes,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTTP latency server on its own, for running it on another host than the benchmark (see README, HTTP):
+# The HTTP latency server on its own, for running it on another host than the benchmark (see src/IoBench.Core/workloads-and-strategies.md, HTTP):
 #   scripts/latency-server.sh                          # 127.0.0.1:5080
 #   scripts/latency-server.sh --listen 0.0.0.0:5080    # reachable from other hosts (prints a warning)
 # Other options pass through (--min-threads N, --max-delay-ms N). It runs until Ctrl+C or SIGTERM: standalone, it

@@ -4,14 +4,15 @@ using IoBench.Report.RunCheck;
 namespace IoBench.Report;
 
 /// <summary>
-/// <c>scripts/report.sh [--readme INDEX.md] RESULT_DIR...</c>: regenerates every report and chart of each result folder
-/// from its iobench-data.json alone; with --readme, also the generated block of the index (results/README.md): the
-/// at-a-glance tables and the claims of the first folder. Exit codes: 0 written, 2 bad input (no such folder, no data file, a file that is not a
+/// <c>scripts/report.sh [--readme INDEX.md] [--headline README.md] RESULT_DIR...</c>: regenerates every report and chart of
+/// each result folder from its iobench-data.json alone; with --readme, also the generated block of the index
+/// (results/README.md): the at-a-glance tables and the claims of the first folder; with --headline, the repository
+/// README's headline table of the first folder (<see cref="GeneratedBlock"/>). Exit codes: 0 written, 2 bad input (no such folder, no data file, a file that is not a
 /// data file), with one line on stderr and nothing written for that folder.
 /// </summary>
 public static class ReportCommand
 {
-    private const string Usage = "usage: iobench-report [--readme INDEX.md] RESULT_DIR... (each folder holding an iobench-data.json; --readme puts the first folder's at-a-glance tables and claims into INDEX.md)";
+    private const string Usage = "usage: iobench-report [--readme INDEX.md] [--headline README.md] RESULT_DIR... (each folder holding an iobench-data.json; --readme puts the first folder's at-a-glance tables and claims into INDEX.md, --headline its headline table into README.md)";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -27,18 +28,21 @@ public static class ReportCommand
             return args.Count == 0 ? 2 : 0;
         }
 
-        string? readme = null;
+        var blocks = new List<(GeneratedBlock Block, string File)>();
         var folders = args.ToList();
-        if (folders.IndexOf("--readme") is var at and >= 0)
+        foreach (var block in GeneratedBlock.All)
         {
-            if (at + 1 >= folders.Count)
+            if (folders.IndexOf(block.Option) is var at and >= 0)
             {
-                error.WriteLine("iobench-report: error: --readme needs a file");
-                return 2;
-            }
+                if (at + 1 >= folders.Count)
+                {
+                    error.WriteLine($"iobench-report: error: {block.Option} needs a file");
+                    return 2;
+                }
 
-            readme = folders[at + 1];
-            folders.RemoveRange(at, 2);
+                blocks.Add((block, folders[at + 1]));
+                folders.RemoveRange(at, 2);
+            }
         }
 
         if (folders.Count == 0 || folders.Any(f => f.StartsWith('-')))
@@ -59,14 +63,18 @@ public static class ReportCommand
                 }
 
                 var run = ReportSet.Read(dataFile);
+                var ownBlocks = folder == folders[0] ? blocks : [];
+
+                // Rendered first: a run the block cannot show (no Sleep family for the headline) writes nothing.
+                ownBlocks.ForEach(b => b.Block.Render(b.File, folder, run));
                 foreach (var path in ReportSet.Write(folder, run))
                 {
                     output.WriteLine(path);
                 }
 
-                if (readme is not null && folder == folders[0])
+                foreach (var (block, file) in ownBlocks)
                 {
-                    output.WriteLine(ReportSet.WriteIndex(readme, folder, run));
+                    output.WriteLine(block.Write(file, folder, run));
                 }
             }
             catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)

@@ -44,16 +44,7 @@ public static class ReportSet
     /// Puts the at-a-glance tables and the claims of <paramref name="run"/> (kept in <paramref name="runFolder"/>) into the
     /// index file between its markers, or appends them with the markers; the rest of the file is left as it is.
     /// </summary>
-    public static string WriteIndex(string indexFile, string runFolder, RunData run)
-    {
-        const string begin = "<!-- scripts/report.sh: generated from the current run's data file, do not edit by hand -->", end = "<!-- scripts/report.sh: end -->";
-        var links = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(indexFile))!, Path.GetFullPath(runFolder)).Replace('\\', '/') + "/";
-        var block = $"{begin}\n{AtAGlance.Render(run, links)}{end}";
-        var text = File.Exists(indexFile) ? File.ReadAllText(indexFile) : string.Empty;
-        var (from, to) = (text.IndexOf(begin, StringComparison.Ordinal), text.IndexOf(end, StringComparison.Ordinal));
-        text = from >= 0 && to > from ? text[..from] + block + text[(to + end.Length)..] : text + (text.Length == 0 || text.EndsWith('\n') ? "\n" : "\n\n") + block + "\n";
-        return ResultFile.Write(Path.GetDirectoryName(Path.GetFullPath(indexFile))!, Path.GetFileName(indexFile), text);
-    }
+    public static string WriteIndex(string indexFile, string runFolder, RunData run) => GeneratedBlock.AtAGlanceTables.Write(indexFile, runFolder, run);
 
     public static RunData Read(string dataFile)
     {

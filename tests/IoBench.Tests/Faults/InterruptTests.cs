@@ -38,7 +38,7 @@ public sealed class InterruptTests
         }
 
         // The project BenchmarkDotNet generated for this run (a GUID-named folder beside the app, holding its benchmark
-        // process's working folder): an interrupted run leaves it (README, Reliability), so the test removes it itself.
+        // process's working folder): an interrupted run leaves it (tests/README.md, Reliability), so the test removes it itself.
         var generated = app.Children().Select(GeneratedProjectFolder).OfType<string>().ToList();
 
         app.SignalGroup("INT");

@@ -5,7 +5,7 @@ using IoBench.Tests.Benchmarks;
 namespace IoBench.Tests.Http;
 
 /// <summary>
-/// The suite against a latency server it did not start, as on a host of its own (README, HTTP): a standalone server
+/// The suite against a latency server it did not start, as on a host of its own (src/IoBench.Core/workloads-and-strategies.md, HTTP): a standalone server
 /// (no --parent-pid, no stdin watch, what scripts/latency-server.sh runs) reached only through --http-url.
 /// </summary>
 public sealed class RemoteLatencyServerTests

@@ -85,7 +85,7 @@ public sealed class PublishedRunTests
     public void SteadyFigures_ThatTrend_AreLabelledNotSteady() => AssertNone(run =>
         // The report's rule, per benchmark process (processes do not run along one time line a trend could follow): the
         // two-sided Mann-Kendall test at alpha 0.05 and a span of 1.2 x. A process of fewer than 5 batches cannot reach
-        // p < 0.05, so the default run's two-batch processes are not tested here (README: what two processes traded).
+        // p < 0.05, so the default run's two-batch processes are not tested here (results/README.md: what two processes traded).
         Steady(run)
             .Where(c => c.NotSteady is null && (c.ProcessMediansMs is null
                 ? MonotoneByOneThird(c.IterationsMs) // runs published before the test (no process medians): the rule they were made with
