@@ -6,10 +6,12 @@
 #   scripts/bench.sh --runtimes net8.0 net9.0 net10.0   one run on each runtime, the first the baseline (fetches
 #                                                       .NET 8 and 9 first with scripts/runtimes.sh), and the runtime
 #                                                       comparison written beside its reports (runtime-comparison.md)
-# Exits with the app's exit code: 0 all ran, 1 a benchmark failed (the reports and the comparison of what ran are still
-# written), 2 bad input (nothing ran).
+# Like `dotnet run`, the run writes BenchmarkDotNet.Artifacts/ (or --artifacts DIR) in the folder the script is called
+# from, and ends with the paths it wrote. Exits with the app's exit code: 0 all ran, 1 a benchmark failed (the reports
+# and the comparison of what ran are still written), 2 bad input (nothing ran).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+here=$PWD
 cd "$root"
 
 # PostgreSQL is optional for the suite: without it the PostgreSQL benchmarks are skipped with a message.
@@ -34,7 +36,7 @@ for arg in "$@"; do
   fi
   previous=$arg
 done
-case "$artifacts" in /*) ;; *) artifacts="$root/$artifacts" ;; esac
+case "$artifacts" in /*) ;; *) artifacts="$here/$artifacts" ;; esac
 
 # A comparison run needs .NET 8 and 9 beside the SDK: runtimes.sh fetches them once (or finds an official install).
 if ((${#runtimes[@]} > 0)); then
@@ -42,17 +44,19 @@ if ((${#runtimes[@]} > 0)); then
 fi
 
 status=0
-dotnet run -c Release --project benchmarks/IoBench.Benchmarks -- "$@" || status=$?
+cd "$here"
+dotnet run -c Release --project "$root/benchmarks/IoBench.Benchmarks" -- "$@" || status=$?
 if ((${#runtimes[@]} < 2 || status == 2)); then
   exit "$status"
 fi
 
 # Several runtimes: every runtime against the first, from the run's BenchmarkDotNet JSON (scripts/compare-runs.sh).
 results="$artifacts/results"
+shown=${results#"$here"/}
 if ! compgen -G "$results/*report-full*.json" >/dev/null; then
-  echo "bench.sh: the run wrote no report to $results (exit code $status); nothing to compare" >&2
+  echo "bench.sh: the run wrote no report to $shown (exit code $status); nothing to compare" >&2
   exit $((status == 0 ? 1 : status))
 fi
-scripts/compare-runs.sh "$results" --baseline "${runtimes[0]}" --out "$results/runtime-comparison.md"
-echo "bench.sh: wrote $results/runtime-comparison.md" >&2
+"$root/scripts/compare-runs.sh" "$results" --baseline "${runtimes[0]}" --out "$results/runtime-comparison.md"
+echo "bench.sh: wrote $shown/runtime-comparison.md" >&2
 exit "$status"

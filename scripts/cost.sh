@@ -6,5 +6,5 @@
 #   scripts/cost.sh --artifacts results/NEW-RUN/cost                    where the report goes
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-exec dotnet run -c Release --project benchmarks/IoBench.Benchmarks -- --cost "$@"
+# No cd: like `dotnet run`, the run writes BenchmarkDotNet.Artifacts (or --artifacts DIR) from the caller's folder.
+exec dotnet run -c Release --project "$root/benchmarks/IoBench.Benchmarks" -- --cost "$@"

@@ -7,5 +7,5 @@
 #   scripts/scaling.sh --artifacts results/NEW-RUN/scaling               where the report goes
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-exec dotnet run -c Release --project benchmarks/IoBench.Benchmarks -- --scaling --latency-ms 100 "$@"
+# No cd: like `dotnet run`, the run writes BenchmarkDotNet.Artifacts (or --artifacts DIR) from the caller's folder.
+exec dotnet run -c Release --project "$root/benchmarks/IoBench.Benchmarks" -- --scaling --latency-ms 100 "$@"

@@ -8,5 +8,5 @@
 #   scripts/starvation.sh --artifacts results/NEW-RUN                         where the report goes
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-exec dotnet run -c Release --project benchmarks/IoBench.Benchmarks -- --starvation "$@"
+# No cd: like `dotnet run`, the run writes BenchmarkDotNet.Artifacts (or --artifacts DIR) from the caller's folder.
+exec dotnet run -c Release --project "$root/benchmarks/IoBench.Benchmarks" -- --starvation "$@"

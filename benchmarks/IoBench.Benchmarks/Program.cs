@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Calls;
+using IoBench.Benchmarks.Exporters;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Workloads;
@@ -64,6 +65,12 @@ public static class Program
             // A mistyped option gets one line naming it, not BenchmarkDotNet's whole usage and exit code 1.
             UnknownOption.Check(benchmarkArgs);
 
+            // BenchmarkDotNet prints its own usage and runs nothing; the suite's options go above it.
+            if (SuiteHelp.Asked(benchmarkArgs))
+            {
+                Console.Out.Write(string.Join(Environment.NewLine, SuiteHelp.Lines()) + Environment.NewLine);
+            }
+
             // A user's call is probed before anything else starts: a call that fails its first probe runs nothing.
             if (settings.IsCall)
             {
@@ -99,7 +106,8 @@ public static class Program
         // threading diagnosers (0.15.8 too) run one more batch after the measured ones and report that batch instead.
         benchmarkArgs = [.. benchmarkArgs.Where(a => a is not ("-m" or "--memory" or "-t" or "--threading"))];
         var userChoseJob = benchmarkArgs.Any(a => a is "--job" or "-j");
-        var config = SuiteConfig.Create(settings, addJob: !userChoseJob, runtimes);
+        var written = new RunPaths();
+        var config = SuiteConfig.Create(settings, addJob: !userChoseJob, runtimes, written);
 
         // The latency server runs on one fixed runtime, this host's, whatever the job's (LatencyServerChoice says why).
         LatencyServerChoice.Export();
@@ -110,12 +118,33 @@ public static class Program
         try
         {
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultFilter(benchmarkArgs), config).ToArray();
+
+            // BenchmarkDotNet's own output ends with its logs and timings: the run ends with where its reports are.
+            foreach (var line in RunPaths.Lines(written.Written, Directory.GetCurrentDirectory(), RepositoryRoot(), runtimes?.Frameworks.Count >= 2))
+            {
+                Console.WriteLine(line);
+            }
+
             return SuiteOutcome.ExitCode(summaries, benchmarkArgs);
         }
         finally
         {
             TemporaryFolder.Delete(runState);
         }
+    }
+
+    /// <summary>The repository the app was built in (the folder above it holding Benchmarks.sln), for the compare command's path; null elsewhere.</summary>
+    private static string? RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Benchmarks.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Without a --filter BenchmarkDotNet asks which benchmarks to run; the suite runs them all instead.</summary>

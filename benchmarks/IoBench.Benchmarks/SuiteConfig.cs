@@ -96,6 +96,7 @@ public static class SuiteConfig
     /// <param name="settings">The suite's settings.</param>
     /// <param name="addJob">False when the user chose jobs with --job, which BenchmarkDotNet adds itself.</param>
     /// <param name="runtimes">A comparison run's runtimes (--runtimes): each regime's job once per runtime, the first the baseline.</param>
+    /// <param name="written">Collects the paths the suite's exporters write, for the lines the run ends with.</param>
     /// <summary>
     /// The widest parameter value shown whole: BenchmarkDotNet's default of 20 characters, or the longest strategy name
     /// (ParallelForEachAsyncUnbounded, 29). A wider value is cut ("Paral(...)unded [29]") in every display of its case, the
@@ -103,13 +104,13 @@ public static class SuiteConfig
     /// </summary>
     public static int MaxParameterWidth { get; } = Math.Max(20, Strategy.All.Max(kind => kind.ToString().Length));
 
-    public static IConfig Create(SuiteSettings settings, bool addJob = true, RuntimeChoice? runtimes = null)
+    public static IConfig Create(SuiteSettings settings, bool addJob = true, RuntimeChoice? runtimes = null, RunPaths? written = null)
     {
         var config = ManualConfig.CreateEmpty()
             .AddLogger(ConsoleLogger.Default)
             .AddColumnProvider(DefaultColumnProviders.Descriptor, DefaultColumnProviders.Job, DefaultColumnProviders.Statistics, DefaultColumnProviders.Params, DefaultColumnProviders.Metrics)
             .AddColumn(TheoryColumns(settings).ToArray())
-            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings), new DataExporter(settings))
+            .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full, new BoundsReportExporter(settings, written), new DataExporter(settings, written))
             .AddFilter(new PresetFilter(settings), new CellPlanFilter(settings), PostgresRequirement(settings))
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             // Iterations of 10-100 ms are the point of this suite, so the "MinIterationTime" warning is left out.

@@ -30,7 +30,7 @@ public static class UnknownOption
             if (!BenchmarkDotNetNames.Contains(name))
             {
                 var closest = Known().MinBy(known => Distance(name.TrimStart('-'), known.TrimStart('-')));
-                throw new SettingsException($"unknown option '{name}'{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; `--help` lists BenchmarkDotNet's options, README.md the suite's");
+                throw new SettingsException($"unknown option '{name}'{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; `--help` lists the suite's options and BenchmarkDotNet's");
             }
         }
     }

@@ -18,9 +18,10 @@ namespace IoBench.Benchmarks.Exporters;
 
 /// <summary>
 /// Builds the run's <see cref="RunData"/> from BenchmarkDotNet's summary and what the processes printed, and writes it
-/// as iobench-data.json next to the reports, atomically. Everything the report and the charts show comes from it.
+/// as iobench-data.json next to the reports, atomically (its path to <paramref name="written"/>, for the lines the run
+/// ends with). Everything the report and the charts show comes from it.
 /// </summary>
-public sealed class DataExporter(SuiteSettings settings) : IExporter
+public sealed class DataExporter(SuiteSettings settings, RunPaths? written = null) : IExporter
 {
     public const string FileName = RunData.FileName;
 
@@ -31,8 +32,12 @@ public sealed class DataExporter(SuiteSettings settings) : IExporter
         // The data file is for tools, not for the console.
     }
 
-    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger) =>
-        [ResultFile.Write(summary.ResultsDirectoryPath, FileName, JsonSerializer.Serialize(Build(summary), ReportSet.Json))];
+    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger)
+    {
+        string[] paths = [ResultFile.Write(summary.ResultsDirectoryPath, FileName, JsonSerializer.Serialize(Build(summary), ReportSet.Json))];
+        written?.Add(paths);
+        return paths;
+    }
 
     public RunData Build(Summary summary)
     {

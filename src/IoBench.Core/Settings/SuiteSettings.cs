@@ -237,38 +237,45 @@ public sealed partial record SuiteSettings
     /// <summary>The suite's own option names (--latency-ms, --ops, ...), for the host's check of unknown options.</summary>
     public static IEnumerable<string> OptionNames => Options.Select(o => o.Name);
 
+    /// <summary>
+    /// The suite's options for --help, one line each (name and value, meaning and default, environment variable), written
+    /// beside each option's parser below so that the help cannot list an option the suite does not read, or miss one.
+    /// </summary>
+    public static IEnumerable<(string Usage, string Help, string Variable)> OptionHelp =>
+        Options.Select(o => (o.Value is null ? o.Name : $"{o.Name} {o.Value}", o.Help, o.Variable));
+
     private static IReadOnlyList<SettingOption> Options { get; } =
     [
-        new("--latency-ms", LatencyVariable, (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => s.ExplicitLatencyMs is { } l ? Format(l) : string.Empty, Display: s => Format(s.LatencyMs)),
+        new("--latency-ms", LatencyVariable, (s, v) => s with { LatencyMs = PositiveInt("--latency-ms", v) }, s => s.ExplicitLatencyMs is { } l ? Format(l) : string.Empty, Display: s => Format(s.LatencyMs), Help: "L, one operation's nominal latency (default 20; 10 in --comparison); at most half of --batch-timeout-s", Value: "MS"),
         // Only an explicit list travels to child processes: a family that narrows the default N (Ops()) must still see "no list given" there.
-        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = OpsList(v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops)),
-        new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit)),
-        new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs)),
-        new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds)),
-        new("--steady-warmup-s", "IOBENCH_STEADY_WARMUP_S", (s, v) => s with { SteadyWarmupSeconds = PositiveInt("--steady-warmup-s", v) }, s => Format(s.SteadyWarmupSeconds)),
-        new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies)),
-        new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty),
-        new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true),
-        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => SecretMask.ConnectionString(s.Postgres)),
-        new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true),
-        new("--scaling", "IOBENCH_SCALING", (s, v) => s with { Scaling = Flag("--scaling", v) }, s => s.Scaling ? "1" : "0", IsFlag: true),
-        new("--cost", "IOBENCH_COST", (s, v) => s with { Cost = Flag("--cost", v) }, s => s.Cost ? "1" : "0", IsFlag: true),
-        new("--comparison", "IOBENCH_COMPARISON", (s, v) => s with { Comparison = Flag("--comparison", v) }, s => s.Comparison ? "1" : "0", IsFlag: true),
-        new("--full-matrix", "IOBENCH_FULL_MATRIX", (s, v) => s with { FullMatrix = Flag("--full-matrix", v) }, s => s.FullMatrix ? "1" : "0", IsFlag: true),
-        new("--starvation", "IOBENCH_STARVATION", (s, v) => s with { Starvation = Flag("--starvation", v) }, s => s.Starvation ? "1" : "0", IsFlag: true),
-        new("--server-gc", ServerGcVariable, (s, v) => s with { ServerGc = Flag("--server-gc", v) }, s => s.ServerGc ? "1" : "0", IsFlag: true),
+        new("--ops", "IOBENCH_OPS", (s, v) => s with { ExplicitOps = OpsList(v) }, s => s.ExplicitOps is { } ops ? string.Join(',', ops) : string.Empty, Display: s => string.Join(',', s.Ops), Help: "the batch sizes N (default 1,10,100,1000, or 1,10 with --quick; families with long batches narrow it); at most 1,000,000", Value: "N,N,..."),
+        new("--limit", "IOBENCH_LIMIT", (s, v) => s with { Limit = PositiveInt("--limit", v) }, s => Format(s.Limit), Help: "K of the Channel and Bounded rows that show the ceil(N/K) x L law (default 10)", Value: "K"),
+        new("--max-sequential-ms", "IOBENCH_MAX_SEQUENTIAL_MS", (s, v) => s with { MaxSequentialMs = PositiveInt("--max-sequential-ms", v) }, s => Format(s.MaxSequentialMs), Help: "a cell whose best possible batch takes longer is not run (default 1000)", Value: "MS"),
+        new("--batch-timeout-s", "IOBENCH_BATCH_TIMEOUT_S", (s, v) => s with { BatchTimeoutSeconds = PositiveInt("--batch-timeout-s", v) }, s => Format(s.BatchTimeoutSeconds), Help: "the deadline of one batch (default 60)", Value: "S"),
+        new("--steady-warmup-s", "IOBENCH_STEADY_WARMUP_S", (s, v) => s with { SteadyWarmupSeconds = PositiveInt("--steady-warmup-s", v) }, s => Format(s.SteadyWarmupSeconds), Help: "the most a pool-dependent cell warms before it is measured (default 4; 2 in --comparison)", Value: "S"),
+        new("--strategies", "IOBENCH_STRATEGIES", (s, v) => s with { Strategies = StrategyList(v) }, s => string.Join(',', s.Strategies), Help: "the strategies to run (default all: " + string.Join(',', Strategy.All) + ")", Value: "A,B,..."),
+        new("--http-url", "IOBENCH_HTTP_URL", (s, v) => s with { HttpUrl = HttpUrlValue(v) }, s => s.HttpUrl?.ToString() ?? string.Empty, Help: "a running latency server for the HTTP families (default: each starts its own)", Value: "URL"),
+        new("--quick", "IOBENCH_QUICK", (s, v) => s with { Quick = Flag("--quick", v) }, s => s.Quick ? "1" : "0", IsFlag: true, Help: "a smoke run of the whole matrix, in this process: N = 1,10, one batch a case (figures not for publishing)"),
+        new("--postgres", "IOBENCH_POSTGRES", (s, v) => s with { Postgres = ConnectionString("--postgres", v) }, s => s.Postgres, Display: s => SecretMask.ConnectionString(s.Postgres), Help: "the PostgreSQL server's Npgsql connection string (default: the one scripts/postgres.sh starts)", Value: "CONNECTION"),
+        new("--overwrite-results", "IOBENCH_OVERWRITE_RESULTS", (s, v) => s with { OverwriteResults = Flag("--overwrite-results", v) }, s => s.OverwriteResults ? "1" : "0", IsFlag: true, Help: "lets --artifacts write into a published run under results/ (refused otherwise)"),
+        new("--scaling", "IOBENCH_SCALING", (s, v) => s with { Scaling = Flag("--scaling", v) }, s => s.Scaling ? "1" : "0", IsFlag: true, Help: "runs only the scaling family beside a bare Task.WhenAll, N up to 1,000,000 (scripts/scaling.sh)"),
+        new("--cost", "IOBENCH_COST", (s, v) => s with { Cost = Flag("--cost", v) }, s => s.Cost ? "1" : "0", IsFlag: true, Help: "runs only each strategy's own cost per operation, at zero latency (scripts/cost.sh)"),
+        new("--comparison", "IOBENCH_COMPARISON", (s, v) => s with { Comparison = Flag("--comparison", v) }, s => s.Comparison ? "1" : "0", IsFlag: true, Help: "the runtime comparison's matrix (on by default when --runtimes names two or more)"),
+        new("--full-matrix", "IOBENCH_FULL_MATRIX", (s, v) => s with { FullMatrix = Flag("--full-matrix", v) }, s => s.FullMatrix ? "1" : "0", IsFlag: true, Help: "the whole default matrix on each runtime of a --runtimes run, instead of the comparison's"),
+        new("--starvation", "IOBENCH_STARVATION", (s, v) => s with { Starvation = Flag("--starvation", v) }, s => s.Starvation ? "1" : "0", IsFlag: true, Help: "runs only the thread-pool starvation lab (scripts/starvation.sh)"),
+        new("--server-gc", ServerGcVariable, (s, v) => s with { ServerGc = Flag("--server-gc", v) }, s => s.ServerGc ? "1" : "0", IsFlag: true, Help: "Server GC in the benchmark processes (default: workstation GC)"),
         // Only an explicit count travels to child processes: unset, their runtime reads the machine's itself.
-        new("--processor-count", ProcessorCountVariable, (s, v) => s with { ProcessorCount = ThreadCount("--processor-count", v) }, s => s.ProcessorCount is { } p ? Format(p) : string.Empty, Display: s => Format(s.BenchmarkProcessorCount)),
-        new("--min-worker-threads", MinWorkerThreadsVariable, (s, v) => s with { MinWorkerThreads = ThreadCount("--min-worker-threads", v) }, s => s.MinWorkerThreads is { } m ? Format(m) : string.Empty, Display: s => s.MinWorkerThreads is { } m ? Format(m) : "default"),
+        new("--processor-count", ProcessorCountVariable, (s, v) => s with { ProcessorCount = ThreadCount("--processor-count", v) }, s => s.ProcessorCount is { } p ? Format(p) : string.Empty, Display: s => Format(s.BenchmarkProcessorCount), Help: "the processor count the benchmark processes' runtime reports (default: the machine's)", Value: "P"),
+        new("--min-worker-threads", MinWorkerThreadsVariable, (s, v) => s with { MinWorkerThreads = ThreadCount("--min-worker-threads", v) }, s => s.MinWorkerThreads is { } m ? Format(m) : string.Empty, Display: s => s.MinWorkerThreads is { } m ? Format(m) : "default", Help: "the thread pool's minimum of worker threads in the benchmark processes (default: the runtime's)", Value: "M"),
         // A call's words may come as one quoted argument or several: they join with spaces, not commas.
-        new("--http-call", "IOBENCH_HTTP_CALL", (s, v) => s with { HttpCall = IoBench.Core.Settings.HttpCall.Parse(v) }, s => s.HttpCall?.ToString() ?? string.Empty, Display: s => s.HttpCall?.Display ?? string.Empty, Separator: " "),
+        new("--http-call", "IOBENCH_HTTP_CALL", (s, v) => s with { HttpCall = IoBench.Core.Settings.HttpCall.Parse(v) }, s => s.HttpCall?.ToString() ?? string.Empty, Display: s => s.HttpCall?.Display ?? string.Empty, Separator: " ", Help: "your own HTTP call (GET or HEAD) under every strategy, with a decision section", Value: "\"GET URL\""),
         // Repeatable: the command line's headers replace the environment's; one per line in the variable.
-        new("--http-header", "IOBENCH_HTTP_HEADERS", (s, v) => s with { HttpHeaders = [.. s.HttpHeaders, .. HttpHeader.ParseList(v)] }, s => HttpHeader.FormatList(s.HttpHeaders), Display: s => string.Join(" | ", s.HttpHeaders.Select(h => h.Display)), Separator: " ", Reset: s => s with { HttpHeaders = [] }),
-        new("--http-status", "IOBENCH_HTTP_STATUS", (s, v) => s with { HttpStatus = ExpectedStatus.Parse(v) }, s => s.HttpStatus.ToString()),
-        new("--sql-call", "IOBENCH_SQL_CALL", (s, v) => s with { SqlCall = SqlStatement(v) }, s => s.SqlCall ?? string.Empty, Separator: " "),
-        new("--sqlite-file", "IOBENCH_SQLITE_FILE", (s, v) => s with { SqliteFile = ExistingFile("--sqlite-file", v) }, s => s.SqliteFile ?? string.Empty, Separator: " "),
-        new("--allow-writes", "IOBENCH_ALLOW_WRITES", (s, v) => s with { AllowWrites = Flag("--allow-writes", v) }, s => s.AllowWrites ? "1" : "0", IsFlag: true),
-        new("--time-cap-s", "IOBENCH_TIME_CAP_S", (s, v) => s with { TimeCapSeconds = PositiveInt("--time-cap-s", v) }, s => s.ExplicitTimeCapSeconds is { } cap ? Format(cap) : string.Empty, Display: s => Format(s.TimeCapSeconds)),
+        new("--http-header", "IOBENCH_HTTP_HEADERS", (s, v) => s with { HttpHeaders = [.. s.HttpHeaders, .. HttpHeader.ParseList(v)] }, s => HttpHeader.FormatList(s.HttpHeaders), Display: s => string.Join(" | ", s.HttpHeaders.Select(h => h.Display)), Separator: " ", Reset: s => s with { HttpHeaders = [] }, Help: "a request header of --http-call (repeatable)", Value: "\"NAME: VALUE\""),
+        new("--http-status", "IOBENCH_HTTP_STATUS", (s, v) => s with { HttpStatus = ExpectedStatus.Parse(v) }, s => s.HttpStatus.ToString(), Help: "the statuses --http-call must answer with, codes or classes (default 2xx)", Value: "CODES"),
+        new("--sql-call", "IOBENCH_SQL_CALL", (s, v) => s with { SqlCall = SqlStatement(v) }, s => s.SqlCall ?? string.Empty, Separator: " ", Help: "your own SQL statement under every strategy, on the --postgres server or --sqlite-file", Value: "\"STATEMENT\""),
+        new("--sqlite-file", "IOBENCH_SQLITE_FILE", (s, v) => s with { SqliteFile = ExistingFile("--sqlite-file", v) }, s => s.SqliteFile ?? string.Empty, Separator: " ", Help: "the SQLite file --sql-call runs against instead of PostgreSQL", Value: "FILE"),
+        new("--allow-writes", "IOBENCH_ALLOW_WRITES", (s, v) => s with { AllowWrites = Flag("--allow-writes", v) }, s => s.AllowWrites ? "1" : "0", IsFlag: true, Help: "lets --sql-call write (default: the database refuses any write)"),
+        new("--time-cap-s", "IOBENCH_TIME_CAP_S", (s, v) => s with { TimeCapSeconds = PositiveInt("--time-cap-s", v) }, s => s.ExplicitTimeCapSeconds is { } cap ? Format(cap) : string.Empty, Display: s => Format(s.TimeCapSeconds), Help: "the most a --http-call or --sql-call run may take, build included (default 300)", Value: "S"),
     ];
 
     /// <summary>Reads every setting from the environment (unset variables keep their defaults).</summary>
@@ -506,5 +513,7 @@ public sealed partial record SuiteSettings
         bool IsFlag = false,
         Func<SuiteSettings, string>? Display = null,
         string Separator = ",",
-        Func<SuiteSettings, SuiteSettings>? Reset = null);
+        Func<SuiteSettings, SuiteSettings>? Reset = null,
+        string Help = "",
+        string? Value = null);
 }

@@ -14,11 +14,15 @@ public sealed class UnknownOptionTests
     [InlineData("--opps", "10", "'--opps' (did you mean '--ops'?)")]
     [InlineData("--filtr", "*Sleep*", "'--filtr' (did you mean '--filter'?)")]
     [InlineData("--stratgies", "Task", "'--stratgies' (did you mean '--strategies'?)")]
+    [InlineData("--latncy-ms", "50", "'--latncy-ms' (did you mean '--latency-ms'?)")]
+    [InlineData("--time-cap", "60", "'--time-cap' (did you mean '--time-cap-s'?)")]
     public void Main_UnknownOption_OneLineNamingItAndTheClosest_Returns2(string option, string value, string expected)
     {
         var line = ProgramTests.MainFailsInOneLine(option, value);
         Assert.StartsWith("iobench: error: unknown option ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
+        // --help lists the suite's options now (HelpTests): the line sends the user there, not to README.md.
+        Assert.EndsWith("`--help` lists the suite's options and BenchmarkDotNet's", line, StringComparison.Ordinal);
     }
 
     [Fact]
