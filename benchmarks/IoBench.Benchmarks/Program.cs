@@ -17,6 +17,12 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Not a run: docs/columns.md from the columns' legends (scripts/columns-page.sh), before any setting is read.
+        if (args is [Columns.ColumnsPage.Verb, .. var pageArgs])
+        {
+            return Columns.ColumnsPage.Run(pageArgs, Console.Out, Console.Error);
+        }
+
         // A call run's time cap counts from here (--time-cap-s).
         var run = Stopwatch.StartNew();
         SuiteSettings settings;

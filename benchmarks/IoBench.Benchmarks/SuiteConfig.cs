@@ -155,8 +155,9 @@ public static class SuiteConfig
     public static IEnumerable<IColumn> TheoryColumns(SuiteSettings settings) =>
     [
         new LatencyColumn(settings),
-        BoundColumn.Sequential(BatchColumn.LatencySource(settings)),
-        BoundColumn.Overlapped(BatchColumn.LatencySource(settings)),
+        // The bounds' legends name their L: the L column's, whose legend says how it was sampled.
+        BoundColumn.Sequential(BatchColumn.LatencySource(settings), LatencyColumn.BoundsLegend),
+        BoundColumn.Overlapped(BatchColumn.LatencySource(settings), LatencyColumn.BoundsLegend),
         new OverlappedTailColumn(settings),
         new ConcurrencyFactorColumn(settings),
         new SpeedupColumn(settings),

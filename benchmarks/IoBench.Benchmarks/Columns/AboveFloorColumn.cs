@@ -22,7 +22,7 @@ public sealed class AboveFloorColumn(SuiteSettings settings) : BatchColumn(setti
 
     public override string ColumnName => "Above floor";
 
-    public override string Legend => "Median per operation minus the median of the harness's floor in the same run (HarnessFloorBenchmarks: the probed operation called in a bare loop, in the strategy's form); Immediate completion only (a bare loop of a yielding operation measures the pool's dispatch latency, not a floor)";
+    public override string Legend => "--cost only: median per operation minus the median of the harness's floor in the same run (HarnessFloorBenchmarks: the probed operation called in a bare loop, in the strategy's form); Immediate completion only (a bare loop of a yielding operation measures the pool's dispatch latency, not a floor)";
 
     public override bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(HarnessFloorBenchmarks));
 

@@ -16,7 +16,7 @@ public sealed class BareRatioColumn(SuiteSettings settings) : BatchColumn(settin
 
     public override string ColumnName => "vs bare";
 
-    public override string Legend => "Median batch over the median batch of a bare Task.WhenAll of N Task.Delay(L) (BareDelayBaseline) at the same N, same run (medians: one slow batch of a busy machine moves a mean of 15)";
+    public override string Legend => "--scaling only: median batch over the median batch of a bare Task.WhenAll of N Task.Delay(L) (BareDelayBaseline: no strategy, no probe, no watchdog) at the same N, same run (medians: one slow batch of a busy machine moves a mean of 15)";
 
     public override bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => c.Descriptor.Type == typeof(BareDelayBaseline));
 

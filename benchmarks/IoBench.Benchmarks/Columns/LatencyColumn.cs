@@ -12,6 +12,9 @@ namespace IoBench.Benchmarks.Columns;
 /// </summary>
 public sealed class LatencyColumn(SuiteSettings settings) : BatchColumn(settings)
 {
+    /// <summary>Where the suite's N×L and max(L) take their L (<see cref="LatencySource"/>), for their legends.</summary>
+    public const string BoundsLegend = "L is the L column's";
+
     public override string Id => "IoBench.L";
 
     public override string ColumnName => "L";

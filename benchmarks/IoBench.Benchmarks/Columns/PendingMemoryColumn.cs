@@ -17,7 +17,7 @@ public sealed class PendingMemoryColumn : IColumn
 
     public string ColumnName => "Mem/op";
 
-    public string Legend => "Peak working set while one batch of N operations was pending, minus the idle baseline after a full collection, divided by N (measured once per process, outside the measured batches)";
+    public string Legend => "--scaling only: peak working set while one batch of N operations was pending, minus the idle baseline after a full collection, divided by N (measured once per process, outside the measured batches); meaningful at large N, where a few pages of anything no longer show as kilobytes per operation";
 
     public bool AlwaysShow => true;
 

@@ -15,7 +15,7 @@ public sealed class ServerThreadsColumn(SuiteSettings settings) : BatchColumn(se
 
     public override string ColumnName => "Server threads";
 
-    public override string Legend => "Thread-pool threads of the HTTP latency server (its own process) after a measured batch (the most over the measured batches), from its /stats";
+    public override string Legend => "HTTP only: thread-pool threads of the latency server (its own process) after a measured batch (the most over the measured batches), from its /stats";
 
     public override bool IsAvailable(Summary summary) =>
         base.IsAvailable(summary) && summary.Reports.Any(r => CaseObservations.From(r).ServerThreads is not null);

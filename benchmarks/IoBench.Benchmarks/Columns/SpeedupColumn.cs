@@ -14,7 +14,7 @@ public sealed class SpeedupColumn(SuiteSettings settings) : BatchColumn(settings
 
     public override string ColumnName => "Speedup";
 
-    public override string Legend => "Mean of Sequential at the same N divided by this Mean; ~ marks an estimate from N×L where Sequential did not run";
+    public override string Legend => "Mean of the steady Sequential row at the same N divided by this Mean; ~ marks an estimate from N×L where that row did not run";
 
     internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch)
     {

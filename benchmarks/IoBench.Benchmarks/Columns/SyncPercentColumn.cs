@@ -15,7 +15,7 @@ public sealed class SyncPercentColumn(SuiteSettings settings) : BatchColumn(sett
 
     public override string ColumnName => "Sync%";
 
-    public override string Legend => "Share of async calls already completed when they returned (- for strategies that use the blocking form)";
+    public override string Legend => "Share of async calls whose task was already complete when it came back, over the measured batches: about 0% is real asynchronous I/O, about 100% an async API that runs synchronously; - for strategies that call the blocking form";
 
     internal override string Format(Summary summary, BenchmarkCase benchmarkCase, BatchCase batch) =>
         CaseObservations.From(summary[benchmarkCase]).SyncPercent is { } percent
