@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Measurement;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks;

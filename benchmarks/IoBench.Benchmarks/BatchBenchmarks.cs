@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Measurement;
+using IoBench.Benchmarks.Parameters;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;

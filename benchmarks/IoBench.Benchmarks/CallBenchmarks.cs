@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Host;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 

@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Measurement;
+using IoBench.Benchmarks.Parameters;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;

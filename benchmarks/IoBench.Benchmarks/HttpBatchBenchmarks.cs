@@ -1,3 +1,4 @@
+using IoBench.Benchmarks.Parameters;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Http;
 using IoBench.Core.Settings;

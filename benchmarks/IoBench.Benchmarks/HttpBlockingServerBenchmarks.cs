@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Parameters;
 using IoBench.Core.Http;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;

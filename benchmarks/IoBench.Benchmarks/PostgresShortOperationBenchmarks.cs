@@ -1,3 +1,4 @@
+using IoBench.Benchmarks.Parameters;
 using IoBench.Core.Strategies;
 
 namespace IoBench.Benchmarks;

@@ -1,3 +1,4 @@
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;

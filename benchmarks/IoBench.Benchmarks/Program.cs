@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Calls;
 using IoBench.Benchmarks.Exporters;
+using IoBench.Benchmarks.Host;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Workloads;

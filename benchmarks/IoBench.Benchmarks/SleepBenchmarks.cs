@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;

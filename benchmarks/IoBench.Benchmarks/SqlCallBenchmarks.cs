@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using IoBench.Benchmarks.Parameters;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;

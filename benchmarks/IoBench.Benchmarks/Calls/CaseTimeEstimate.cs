@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Parameters;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Parameters;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Workloads;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks.Columns;

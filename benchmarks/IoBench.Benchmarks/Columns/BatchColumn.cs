@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Measurement;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
+using IoBench.Benchmarks.Host;
 using IoBench.Core.Settings;
 using IoBench.Report;
 

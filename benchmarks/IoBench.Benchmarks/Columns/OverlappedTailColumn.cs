@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks.Columns;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using IoBench.Benchmarks.Measurement;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks.Columns;

@@ -6,6 +6,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks.Calls;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Measurement;
+using IoBench.Benchmarks.Plan;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;

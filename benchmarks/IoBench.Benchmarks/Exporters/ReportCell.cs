@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
+using IoBench.Benchmarks.Measurement;
 using IoBench.Core.Statistics;
 
 namespace IoBench.Benchmarks.Exporters;
@@ -24,7 +25,8 @@ internal sealed record ReportCell(TimeSpan Mean, TimeSpan Min, TimeSpan Max, IRe
         // Whole batches: a per-operation family (OperationsPerInvoke = N) is multiplied back to its batch time.
         var perBatch = report.BenchmarkCase.Descriptor.OperationsPerInvoke;
         var measured = report.AllMeasurements.Where(m => m.Is(IterationMode.Workload, IterationStage.Actual)).ToList();
-        double Ms(Measurement m) => m.Nanoseconds / m.Operations * perBatch / 1e6;
+        // Qualified: the namespace IoBench.Benchmarks.Measurement hides BenchmarkDotNet's type of the same name here.
+        double Ms(BenchmarkDotNet.Reports.Measurement m) => m.Nanoseconds / m.Operations * perBatch / 1e6;
         return new ReportCell(FromNs(statistics.Mean * perBatch), FromNs(statistics.Min * perBatch), FromNs(statistics.Max * perBatch), [.. measured.Select(Ms)], CaseObservations.From(report))
         {
             ProcessSeriesMs = [.. measured.GroupBy(m => m.LaunchIndex).OrderBy(g => g.Key).Select(g => (IReadOnlyList<double>)[.. g.Select(Ms)])],

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Jobs;
+using IoBench.Benchmarks.Measurement;
 using IoBench.Core.Theory;
 
 namespace IoBench.Benchmarks.Runtimes;

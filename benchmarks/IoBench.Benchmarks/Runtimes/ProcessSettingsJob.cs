@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Jobs;
+using IoBench.Benchmarks.Measurement;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks.Runtimes;

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.CsProj;
 using BenchmarkDotNet.Toolchains.DotNetCli;
+using IoBench.Benchmarks.Host;
 using IoBench.Core.Settings;
 
 namespace IoBench.Benchmarks.Runtimes;

@@ -1,5 +1,6 @@
 using IoBench.Benchmarks;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Host;
 using IoBench.Core.Settings;
 
 namespace IoBench.Tests.Benchmarks;

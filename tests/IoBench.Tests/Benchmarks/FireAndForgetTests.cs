@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IoBench.Benchmarks;
+using IoBench.Benchmarks.Measurement;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
 using IoBench.Core.Workloads;

@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Host;
+using IoBench.Benchmarks.Parameters;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;

@@ -9,6 +9,8 @@ using BenchmarkDotNet.Toolchains.Results;
 using BenchmarkDotNet.Validators;
 using IoBench.Benchmarks;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Host;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;
@@ -39,7 +41,7 @@ internal static class KnownSummary
         {
             var benchmarkCase = cases.Single(c => BatchCase.From(c) is { } b && b.Strategy == row.Strategy && b.N == row.N && b.K == row.K && b.Regime == row.Regime);
             var measurements = new[] { IterationStage.Actual, IterationStage.Result }
-                .SelectMany(stage => Enumerable.Range(1, 5).Select(i => new Measurement(1, IterationMode.Workload, stage, i, 1, row.MeanMs * 1_000_000).ToString()))
+                .SelectMany(stage => Enumerable.Range(1, 5).Select(i => new BenchmarkDotNet.Reports.Measurement(1, IterationMode.Workload, stage, i, 1, row.MeanMs * 1_000_000).ToString()))
                 .ToList();
             var output = row.Output is null ? new List<string>() : row.Output.Split('\n').ToList();
             var execute = new ExecuteResult(true, 0, 1, measurements, [], output, 1);
@@ -61,7 +63,7 @@ internal static class KnownSummary
         {
             var operations = row.Case.Descriptor.OperationsPerInvoke;
             var measurements = new[] { IterationStage.Actual, IterationStage.Result }
-                .SelectMany(stage => row.BatchesMs.Select((ms, i) => new Measurement(1, IterationMode.Workload, stage, i + 1, operations, ms * 1_000_000).ToString()))
+                .SelectMany(stage => row.BatchesMs.Select((ms, i) => new BenchmarkDotNet.Reports.Measurement(1, IterationMode.Workload, stage, i + 1, operations, ms * 1_000_000).ToString()))
                 .ToList();
             var execute = new ExecuteResult(true, 0, 1, measurements, [], [], 1);
             var generate = GenerateResult.Success(null!, []);

@@ -10,6 +10,8 @@ using BenchmarkDotNet.Validators;
 using IoBench.Benchmarks;
 using IoBench.Benchmarks.Columns;
 using IoBench.Benchmarks.Exporters;
+using IoBench.Benchmarks.Host;
+using IoBench.Benchmarks.Plan;
 using IoBench.Core.Settings;
 using IoBench.Core.Strategies;
 using IoBench.Core.Theory;

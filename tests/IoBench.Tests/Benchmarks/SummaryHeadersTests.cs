@@ -5,6 +5,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks;
 using IoBench.Benchmarks.Columns;
+using IoBench.Benchmarks.Host;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 

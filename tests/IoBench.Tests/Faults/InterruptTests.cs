@@ -1,4 +1,5 @@
 using IoBench.Benchmarks;
+using IoBench.Benchmarks.Measurement;
 using IoBench.Core.Http;
 
 namespace IoBench.Tests.Faults;

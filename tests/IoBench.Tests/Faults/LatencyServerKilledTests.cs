@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IoBench.Benchmarks;
+using IoBench.Benchmarks.Measurement;
 using Xunit.Abstractions;
 using IoBench.Core.Http;
 

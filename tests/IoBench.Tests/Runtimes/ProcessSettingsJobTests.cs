@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Jobs;
 using IoBench.Benchmarks;
+using IoBench.Benchmarks.Host;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Report;

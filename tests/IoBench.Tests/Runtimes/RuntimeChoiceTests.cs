@@ -4,6 +4,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Running;
 using IoBench.Benchmarks;
+using IoBench.Benchmarks.Host;
+using IoBench.Benchmarks.Plan;
 using IoBench.Benchmarks.Runtimes;
 using IoBench.Core.Settings;
 using IoBench.Core.Theory;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Engines;
 using IoBench.Benchmarks;
+using IoBench.Benchmarks.Host;
 using IoBench.Core.Settings;
 using IoBench.Core.Theory;
 
