@@ -30,8 +30,10 @@ public static class RunSupport
     {
         var ops = run.Environment.Settings.GetValueOrDefault("IOBENCH_OPS") is { Length: > 0 } value ? value.Replace(",", ", ", StringComparison.Ordinal) : "1, 10";
         var batches = run.Cases.Count == 0 ? 1 : run.Cases.Max(Batches);
+        // What a full run does, from the one place that decides it (the default suite's settings), not a copy of it.
+        var full = new Core.Settings.SuiteSettings();
         return string.Create(CultureInfo.InvariantCulture,
-            $"> **Quick run (`--quick`): a smoke test of the whole matrix, not the suite's answer.** It ran N = {ops} only, {batches} batch{(batches == 1 ? string.Empty : "es")} a case in the host's own process (a full run: 5 steady batches after the pool settled, 3 fresh processes for the cold regime, N up to 1,000), so no L was sampled (a ratio to L would be to the nominal {ReportFamily.NominalOf(run).TotalMilliseconds:0.#} ms), and no batch line was kept (threads, Sync%, allocations, failures). Verdicts, best strategies and rankings need a full run (`scripts/bench.sh`); here each says \"{NotDecided}\" and why.");
+            $"> **Quick run (`--quick`): a smoke test of the whole matrix, not the suite's answer.** It ran N = {ops} only, {batches} batch{(batches == 1 ? string.Empty : "es")} a case in the host's own process (a full run: each steady cell in {full.SteadyProcesses} processes of {full.SteadyIterations} measured batches after the pool settled, {full.ColdLaunches} fresh processes for the cold regime, N up to {full.Ops.Max():N0}), so no L was sampled (a ratio to L would be to the nominal {ReportFamily.NominalOf(run).TotalMilliseconds:0.#} ms), and no batch line was kept (threads, Sync%, allocations, failures). Verdicts, best strategies and rankings need a full run (`scripts/bench.sh`); here each says \"{NotDecided}\" and why.");
     }
 
     /// <summary>The chart's one-line banner of a quick run (the chart has no room for the report's).</summary>

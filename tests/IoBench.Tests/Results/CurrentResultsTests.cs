@@ -26,6 +26,7 @@ public sealed partial class CurrentResultsTests
         "2026-12-06-runtimes-net8-net9-net10-debian12-2core",
         "2026-12-06-http-call-nginx-debian12-2core",
         "2026-12-06-sql-call-postgres-debian12-2core",
+        "2026-12-06-net10-debian12-2core-quick",
     ];
 
     /// <summary>Runs kept as published (previous, superseded, or an earlier run of a current one): not re-rendered.</summary>
