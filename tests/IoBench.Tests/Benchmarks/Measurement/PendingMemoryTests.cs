@@ -78,6 +78,16 @@ public sealed class PendingMemoryTests
     [Fact]
     public async Task ScalingFamily_SteadySetup_PutsPendingMemoryOnEveryBatchLine()
     {
+        // Raise the process's peak working set first, whatever ran before: a peak never reset (one of the defects) then
+        // reads at least 32 MB / 20,000 = 1,678 B/op, outside the band below in any test order.
+        var ballast = new byte[32 << 20];
+        for (var i = 0; i < ballast.Length; i += 4096)
+        {
+            ballast[i] = 1;
+        }
+
+        GC.KeepAlive(ballast);
+        ballast = null;
         var family = new ScalingBenchmarks { Strategy = StrategyKind.Task, N = 20_000, K = default, RegimeOverride = PoolRegime.Steady };
         family.Setup();
         try
@@ -89,17 +99,20 @@ public sealed class PendingMemoryTests
 
             // 20,000 pending Task.Delay hold a Task and a timer each, all alive until the batch ends: the working set the
             // batch adds is about what the batch allocates (176 B an operation in the published scaling run, where pending
-            // memory read 178-191 B). The defect: pending memory that misses the batch (a baseline taken after it, a peak
-            // never reset) or counts the process (no baseline) - either lands far outside 25% of the bytes the same batch
-            // allocated, measured here in the same process.
+            // memory read 178-191 B). The defect: pending memory that misses the batch (a baseline taken after it: about 0;
+            // a peak never reset: 1,678 B/op or more after the ballast above) or counts the process (no baseline: the whole
+            // working set, 90-230 MB here, 4,500 B/op or more).
+            // The band's top is 4x, not the 1.25x this test had: in the test process, which holds everything the other tests
+            // loaded, the working set grew by more than the batch allocated: 317 B/op against 176 B/op in a full fresh-clone run
+            // at load 2.2 (a 226 MB process, the pool at 9 threads before and after: not the pool's growth), 277 B/op and 368-410
+            // B/op in earlier full runs under load, while alone in a 94 MB test process it read 177-178 B/op at load 21-24.
+            // The suite measures it in a benchmark process of its own (the published scaling run's 178-191 B/op).
             Assert.NotNull(metrics.Memory);
             var allocated = metrics.AllocatedBytes / 20_000.0;
             Assert.InRange(allocated, 100, 1_000); // the known allocation itself: a Task, its timer and the probe's share
-            // Failed twice under load (276.7 and 368-410 B against ~190 B allocated), never reproduced (4 runs at load 21-24
-            // read 177-178 B): the message keeps what a next failure needs to be explained (the pool's growth, the RSS pair).
             var pending = metrics.Memory.Value.Bytes / 20_000.0;
-            Assert.True(pending >= allocated * 0.75 && pending <= allocated * 1.25,
-                $"pending {pending:0.0} B/op against {allocated:0.0} B/op allocated (band 0.75-1.25x); working set {metrics.Memory.Value.BaselineBytes:N0} -> "
+            Assert.True(pending >= allocated * 0.75 && pending <= allocated * 4,
+                $"pending {pending:0.0} B/op against {allocated:0.0} B/op allocated (band 0.75-4x); working set {metrics.Memory.Value.BaselineBytes:N0} -> "
                 + $"{metrics.Memory.Value.PeakBytes:N0} B; pool threads {threadsBefore} -> {ThreadPool.ThreadCount}; load {File.ReadAllText("/proc/loadavg").Trim()}");
             Assert.NotNull(metrics.Collections);
         }
