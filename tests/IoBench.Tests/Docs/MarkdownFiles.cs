@@ -32,7 +32,11 @@ internal static partial class MarkdownFiles
     }
 
     /// <summary>The lines outside fenced code blocks, with their inline code blanked, numbered from 1.</summary>
-    public static IEnumerable<(int Line, string Text)> Prose(string file)
+    public static IEnumerable<(int Line, string Text)> Prose(string file) =>
+        OutsideFences(file).Select(l => (l.Line, InlineCode().Replace(l.Text, m => new string(' ', m.Length))));
+
+    /// <summary>The lines outside fenced code blocks (``` or ~~~), as they are, numbered from 1.</summary>
+    private static IEnumerable<(int Line, string Text)> OutsideFences(string file)
     {
         var inFence = false;
         var number = 0;
@@ -42,12 +46,10 @@ internal static partial class MarkdownFiles
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
             {
                 inFence = !inFence;
-                continue;
             }
-
-            if (!inFence)
+            else if (!inFence)
             {
-                yield return (number, InlineCode().Replace(line, m => new string(' ', m.Length)));
+                yield return (number, line);
             }
         }
     }
@@ -93,23 +95,10 @@ internal static partial class MarkdownFiles
     }
 
     /// <summary>ATX headings outside code, their text with inline code kept (GitHub slugs the code's text too).</summary>
-    private static IEnumerable<(int Line, string Text)> HeadingLines(string file)
-    {
-        var inFence = false;
-        var number = 0;
-        foreach (var line in File.ReadLines(file))
-        {
-            number++;
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
-            {
-                inFence = !inFence;
-            }
-            else if (!inFence && Heading().Match(line) is { Success: true } m)
-            {
-                yield return (number, LinkText().Replace(m.Groups["text"].Value, "$1"));
-            }
-        }
-    }
+    private static IEnumerable<(int Line, string Text)> HeadingLines(string file) =>
+        OutsideFences(file).Select(l => (l.Line, Match: Heading().Match(l.Text)))
+            .Where(h => h.Match.Success)
+            .Select(h => (h.Line, LinkText().Replace(h.Match.Groups["text"].Value, "$1")));
 
     [GeneratedRegex(@"`[^`]*`")]
     private static partial Regex InlineCode();
