@@ -61,7 +61,8 @@ public sealed class CaseComparison
         if (latencyA is > 0 && latencyB is > 0)
         {
             // Each side in units of its own L: the estimate with each run's L taken out.
-            PerLatencyRatio = TimeRatio * latencyA.Value / latencyB.Value;
+            LatencyRatio = latencyB.Value / latencyA.Value;
+            PerLatencyRatio = TimeRatio / LatencyRatio;
             AgreesPerLatency = rule.Within(PerLatencyRatio.Value);
         }
     }
@@ -106,6 +107,9 @@ public sealed class CaseComparison
 
     /// <summary>The reproducibility rule: the ratio lies within ± the threshold. Ranges that overlap do not count.</summary>
     public bool Agrees { get; }
+
+    /// <summary>L(B) / L(A), the case's L in each run's data file; null without both.</summary>
+    public double? LatencyRatio { get; }
 
     /// <summary>The ratio with each run's L taken out (× L(A) / L(B)); null without both data files' L.</summary>
     public double? PerLatencyRatio { get; }

@@ -34,31 +34,13 @@ public static class CaseLatencies
     public static IReadOnlySet<string> PairedLatencyTypes(string path)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
-        var file = DataFileOf(path);
-        if (!File.Exists(file))
+        ForEach(path, "Families", required: false, family =>
         {
-            return types;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            if (document.RootElement.TryGetProperty("Families", out var families) && families.ValueKind == JsonValueKind.Array)
+            if (family.TryGetProperty("LatencySampledPerBatch", out var paired) && paired.ValueKind == JsonValueKind.True)
             {
-                foreach (var family in families.EnumerateArray())
-                {
-                    if (family.TryGetProperty("LatencySampledPerBatch", out var paired) && paired.ValueKind == JsonValueKind.True)
-                    {
-                        types.Add($"{family.GetProperty("Workload").GetString()}Benchmarks");
-                    }
-                }
+                types.Add($"{family.GetProperty("Workload").GetString()}Benchmarks");
             }
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new CompareInputException($"{file}: not an IoBench data file ({e.Message})", e);
-        }
-
+        });
         return types;
     }
 
@@ -126,7 +108,10 @@ public static class CaseLatencies
     }
 
     /// <summary>Each case of the run's data file, if it has one; anything that is not one ends in a <see cref="CompareInputException"/>.</summary>
-    private static void ForEachCase(string path, Action<JsonElement> each)
+    private static void ForEachCase(string path, Action<JsonElement> each) => ForEach(path, "Cases", required: true, each);
+
+    /// <summary>Each item of one array of the run's data file (an optional one may be missing: files before it have none).</summary>
+    private static void ForEach(string path, string array, bool required, Action<JsonElement> each)
     {
         var file = DataFileOf(path);
         if (!File.Exists(file))
@@ -137,7 +122,12 @@ public static class CaseLatencies
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var item in document.RootElement.GetProperty("Cases").EnumerateArray())
+            if (!required && !(document.RootElement.TryGetProperty(array, out var items) && items.ValueKind == JsonValueKind.Array))
+            {
+                return;
+            }
+
+            foreach (var item in document.RootElement.GetProperty(array).EnumerateArray())
             {
                 each(item);
             }

@@ -157,18 +157,16 @@ public sealed class RunComparison
 
     /// <summary>B's cell estimate, rescaled by L(A) / L(B) when the case was decided in units of L.</summary>
     private static double InUnitsOfA(CaseComparison c) =>
-        c.DecidedPerLatency ? c.B.CellEstimate * c.Ratio / c.TimeRatio : c.B.CellEstimate;
+        c.DecidedPerLatency ? c.B.CellEstimate / c.LatencyRatio!.Value : c.B.CellEstimate;
 
     private static List<LatencyChange> LatencyChangesOf(IReadOnlyList<CaseComparison> cases) =>
-        [.. cases.Where(c => c.PerLatencyRatio is not null)
+        [.. cases.Where(c => c.LatencyRatio is not null)
             .GroupBy(c => c.Key.Type, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                // L(B) / L(A) of each case: its time ratio over its ratio in units of L.
-                var ratios = g.Select(c => c.TimeRatio / c.PerLatencyRatio!.Value).Order().ToArray();
-                var median = ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : Math.Sqrt(ratios[(ratios.Length / 2) - 1] * ratios[ratios.Length / 2]);
-                return new LatencyChange(g.Key, g.Any(c => c.DecidedPerLatency), ratios.Length, median, ratios[0], ratios[^1]);
+                var ratios = g.Select(c => c.LatencyRatio!.Value).ToList();
+                return new LatencyChange(g.Key, g.Any(c => c.DecidedPerLatency), ratios.Count, RatioGroup.Of(g.Key, ratios).Median, ratios.Min(), ratios.Max());
             })];
 
     private List<RatioGroup> GroupBy(Func<CaseComparison, string?> name) =>
