@@ -127,7 +127,7 @@ public static class Program
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(WithDefaultFilter(benchmarkArgs), config).ToArray();
 
             // BenchmarkDotNet's own output ends with its logs and timings: the run ends with where its reports are.
-            foreach (var line in RunPaths.Lines(written.Written, Directory.GetCurrentDirectory(), RepositoryRoot(), runtimes?.Frameworks.Count >= 2))
+            foreach (var line in RunPaths.Lines(written.Written, Directory.GetCurrentDirectory(), PublishedResults.FindRepository(AppContext.BaseDirectory), runtimes?.Frameworks.Count >= 2))
             {
                 Console.WriteLine(line);
             }
@@ -138,20 +138,6 @@ public static class Program
         {
             TemporaryFolder.Delete(runState);
         }
-    }
-
-    /// <summary>The repository the app was built in (the folder above it holding Benchmarks.sln), for the compare command's path; null elsewhere.</summary>
-    private static string? RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Benchmarks.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Without a --filter BenchmarkDotNet asks which benchmarks to run; the suite runs them all instead.</summary>

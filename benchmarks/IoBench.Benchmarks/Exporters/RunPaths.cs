@@ -51,9 +51,9 @@ public sealed class RunPaths
 
     private static string Display(string path, string currentDirectory, string? repository)
     {
-        var relative = Path.GetRelativePath(currentDirectory, path);
-        var below = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-        return below || (repository is not null && IsUnder(path, repository) && IsUnder(currentDirectory, repository)) ? relative : path;
+        return IsUnder(path, currentDirectory) || (repository is not null && IsUnder(path, repository) && IsUnder(currentDirectory, repository))
+            ? Path.GetRelativePath(currentDirectory, path)
+            : path;
     }
 
     private static bool IsUnder(string path, string folder)

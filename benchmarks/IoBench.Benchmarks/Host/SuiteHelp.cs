@@ -8,7 +8,8 @@ namespace IoBench.Benchmarks.Host;
 /// </summary>
 public static class SuiteHelp
 {
-    private static readonly string[] HelpOptions = ["--help", "-h", "-?"];
+    // BenchmarkDotNet's spellings of help (it has no -h: UnknownOption refuses that before this is asked).
+    private static readonly string[] HelpOptions = ["--help", "-?"];
 
     /// <summary>True when the arguments ask for help (BenchmarkDotNet then prints its usage and runs nothing).</summary>
     public static bool Asked(IEnumerable<string> args) => args.Any(a => HelpOptions.Contains(a, StringComparer.OrdinalIgnoreCase));

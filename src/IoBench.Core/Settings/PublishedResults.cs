@@ -44,10 +44,10 @@ public static class PublishedResults
         return string.IsNullOrWhiteSpace(folder) ? null : folder;
     }
 
-    /// <summary>The repository the suite runs in: the nearest folder at or above the current one holding Benchmarks.sln.</summary>
-    private static string? FindRepository(string currentDirectory)
+    /// <summary>The repository a folder lies in: the nearest folder at or above it holding Benchmarks.sln; null outside one.</summary>
+    public static string? FindRepository(string start)
     {
-        for (var folder = new DirectoryInfo(Path.GetFullPath(currentDirectory)); folder is not null; folder = folder.Parent)
+        for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "Benchmarks.sln")))
             {
