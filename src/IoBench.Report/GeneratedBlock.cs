@@ -53,9 +53,11 @@ public sealed class GeneratedBlock
     }
 
     /// <summary>Puts the block into <paramref name="file"/> between its markers, or appends it with them; returns the path written.</summary>
-    public string Write(string file, string runFolder, RunData run)
+    public string Write(string file, string runFolder, RunData run) => Write(file, Render(file, runFolder, run));
+
+    /// <summary>Puts <paramref name="block"/>, as <see cref="Render"/> made it for <paramref name="file"/>, into the file.</summary>
+    public string Write(string file, string block)
     {
-        var block = Render(file, runFolder, run);
         var text = File.Exists(file) ? File.ReadAllText(file) : string.Empty;
         text = Find(text) is { } old
             ? text.Replace(old, block, StringComparison.Ordinal)

@@ -63,18 +63,16 @@ public static class ReportCommand
                 }
 
                 var run = ReportSet.Read(dataFile);
-                var ownBlocks = folder == folders[0] ? blocks : [];
-
                 // Rendered first: a run the block cannot show (no Sleep family for the headline) writes nothing.
-                ownBlocks.ForEach(b => b.Block.Render(b.File, folder, run));
+                var rendered = folder == folders[0] ? blocks.Select(b => (b.Block, b.File, Text: b.Block.Render(b.File, folder, run))).ToList() : [];
                 foreach (var path in ReportSet.Write(folder, run))
                 {
                     output.WriteLine(path);
                 }
 
-                foreach (var (block, file) in ownBlocks)
+                foreach (var (block, file, text) in rendered)
                 {
-                    output.WriteLine(block.Write(file, folder, run));
+                    output.WriteLine(block.Write(file, text));
                 }
             }
             catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)

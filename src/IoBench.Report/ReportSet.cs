@@ -40,12 +40,6 @@ public static class ReportSet
         return written;
     }
 
-    /// <summary>
-    /// Puts the at-a-glance tables and the claims of <paramref name="run"/> (kept in <paramref name="runFolder"/>) into the
-    /// index file between its markers, or appends them with the markers; the rest of the file is left as it is.
-    /// </summary>
-    public static string WriteIndex(string indexFile, string runFolder, RunData run) => GeneratedBlock.AtAGlanceTables.Write(indexFile, runFolder, run);
-
     public static RunData Read(string dataFile)
     {
         var run = JsonSerializer.Deserialize<RunData>(File.ReadAllText(dataFile), Json)

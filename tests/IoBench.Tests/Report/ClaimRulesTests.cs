@@ -47,9 +47,9 @@ public sealed class ClaimRulesTests
             File.WriteAllText(index, "# Published results\n\nWritten by hand.\n");
             var run = ReportSet.Read(ReportFixture.DataFile);
 
-            ReportSet.WriteIndex(index, Path.Combine(folder.FullName, "run-1"), run);
+            GeneratedBlock.AtAGlanceTables.Write(index, Path.Combine(folder.FullName, "run-1"), run);
             var once = File.ReadAllText(index);
-            ReportSet.WriteIndex(index, Path.Combine(folder.FullName, "run-1"), run);
+            GeneratedBlock.AtAGlanceTables.Write(index, Path.Combine(folder.FullName, "run-1"), run);
 
             Assert.Equal(once, File.ReadAllText(index));
             Assert.StartsWith("# Published results\n\nWritten by hand.\n", once, StringComparison.Ordinal);
