@@ -1,6 +1,6 @@
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
-using IoBench.Benchmarks;
+using IoBench.Benchmarks.Columns;
 
 namespace IoBench.Tests.Benchmarks;
 
@@ -24,7 +24,7 @@ public sealed class BenchmarkIdTests
     public void EveryFamily_StaysInTheRootNamespace()
     {
         // The ID begins with the namespace: a family under Plan/ or Measurement/ would change it.
-        var families = typeof(BatchBenchmarks).Assembly.GetTypes().Where(t => !t.IsAbstract && BenchmarkMethods(t).Any()).ToList();
+        var families = ColumnsPage.Families;
 
         Assert.True(families.Count >= 20, $"{families.Count} families found");
         Assert.All(families, family => Assert.Equal("IoBench.Benchmarks", family.Namespace));
@@ -47,8 +47,7 @@ public sealed class BenchmarkIdTests
         [.. File.ReadAllLines(PinnedFile).Select(l => l.Trim()).Where(l => l.Length > 0).Order(StringComparer.Ordinal)];
 
     private static List<string> IdsInTheApp() =>
-        [.. typeof(BatchBenchmarks).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract)
+        [.. ColumnsPage.Families
             .SelectMany(t => BenchmarkMethods(t).Select(m => $"{t.FullName}.{m.Name}"))
             .Order(StringComparer.Ordinal)];
 
